@@ -9,7 +9,9 @@ import path from 'node:path';
 import pg from 'pg';
 
 const LOCK_KEY = 7_204_311_001; // arbitrary, stable: "kaiji migrations"
-export const MIGRATIONS_DIR = path.resolve(import.meta.dirname, '../../prisma/migrations');
+// Resolved from the working directory (the project root for every entry point): inside a Next.js
+// server bundle import.meta.dirname points into .next/.
+export const MIGRATIONS_DIR = path.resolve(process.env.KAIJI_ROOT ?? process.cwd(), 'prisma/migrations');
 
 export interface MigrationFile {
   name: string;
@@ -28,9 +30,9 @@ export interface MigrationStatus {
 }
 
 export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  if (!fs.existsSync(dir)) return [];
+  if (!fs.existsSync(/*turbopackIgnore: true*/ dir)) return [];
   return fs
-    .readdirSync(dir, { withFileTypes: true })
+    .readdirSync(/*turbopackIgnore: true*/ dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && fs.existsSync(path.join(dir, d.name, 'migration.sql')))
     .map((d) => d.name)
     .sort()

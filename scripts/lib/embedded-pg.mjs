@@ -26,8 +26,9 @@ export async function freePort(preferred) {
 /**
  * Starts (initialising when needed) a cluster in `dir` and returns its admin URL builder and a stop
  * function. `dir` is created if missing; data in it survives stop() unless `ephemeral` is set.
+ * @param {{ dir: string, port?: number, ephemeral?: boolean, log?: (line: string) => void }} options
  */
-export async function startEmbeddedPostgres({ dir, port, ephemeral = false, log = () => {} }) {
+export async function startEmbeddedPostgres({ dir, port = 0, ephemeral = false, log = () => {} }) {
   const dataDir = path.resolve(dir);
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const chosenPort = await freePort(port);

@@ -1,0 +1,14 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { Placeholder } from '@/components/layout/placeholder';
+import { requireRole } from '@/lib/auth/actor';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('home');
+  return { title: t('officer.title') };
+}
+
+export default async function Page() {
+  await requireRole('OFFICER');
+  return <Placeholder titleKey="home.officer.title" bodyKey="home.officer.body" />;
+}

@@ -1,0 +1,47 @@
+// A labelled form control with its help text and error, linked for assistive technology: the input is
+// described by both, marked invalid when there is an error, and the error is announced when it appears.
+'use client';
+
+import { type ReactElement, cloneElement, useId } from 'react';
+
+interface ControlProps {
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean;
+}
+
+export function Field({
+  label,
+  help,
+  error,
+  required,
+  children,
+}: {
+  label: string;
+  help?: string;
+  error?: string;
+  required?: boolean;
+  children: ReactElement<ControlProps>;
+}) {
+  const id = useId();
+  const helpId = help ? `${id}-help` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="field" data-invalid={error ? 'true' : undefined}>
+      <label htmlFor={id}>
+        {label}
+        {required ? <span aria-hidden="true" className="required-mark"> *</span> : null}
+      </label>
+      {help ? (
+        <p id={helpId} className="field-help">
+          {help}
+        </p>
+      ) : null}
+      {cloneElement(children, { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
+      <p id={errorId} className="field-error" role={error ? 'alert' : undefined}>
+        {error ?? ''}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTs from 'eslint-config-next/typescript';
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: ['.next/**', 'node_modules/**', 'lib/generated/**', '.kaiji/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts'],
+  },
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // `"server-only";` as a bare string does nothing; only the import guards a module.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "ExpressionStatement > Literal[value='server-only']",
+          message: "Write import 'server-only'; a bare string does nothing.",
+        },
+      ],
+    },
+  },
+  {
+    // Playwright fixtures receive a function named `use`; it is not React's hook.
+    files: ['e2e/**'],
+    rules: { 'react-hooks/rules-of-hooks': 'off' },
+  },
+];
+
+export default config;

@@ -1,0 +1,101 @@
+// The one wrapper every server action goes through (server actions are public POST endpoints): it
+// resolves the actor from the session, checks the role, parses the input with the same zod schema the
+// form used, and maps every failure to one result shape the UI renders. Handlers still authorize the
+// specific record through the data-access layer and throw NotFoundError when it is not the actor's.
+import 'server-only';
+import type { z } from 'zod';
+import { currentActor, requestOrigin } from '@/lib/auth/actor';
+import { type Actor, hasRole } from '@/lib/auth/roles';
+import { recordAuditNow } from '@/lib/audit/record';
+import type { Role } from '@/lib/generated/prisma/enums';
+
+export type FieldErrors = Record<string, string[]>;
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+
+/** A failure the user can act on; `key` is a message catalog key. */
+export class ActionError extends Error {
+  constructor(
+    readonly key: string,
+    readonly fieldErrors?: FieldErrors,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(key);
+  }
+}
+
+/** "Not yours" and "does not exist" are the same answer, everywhere. */
+export class NotFoundError extends ActionError {
+  constructor(readonly resource = 'record') {
+    super('errors.notFound');
+  }
+}
+
+export interface ActionContext<I> {
+  actor: Actor;
+  input: I;
+  origin: { ip: string | null; userAgent: string | null };
+}
+
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '_form';
+    (out[path] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+export interface ActionDefinition<S extends z.ZodType, T> {
+  name: string;
+  input: S;
+  roles?: Role[];
+  handler: (ctx: ActionContext<z.infer<S>>) => Promise<T>;
+}
+
+/**
+ * Runs an action for a known actor: role check, input parsing, error mapping, denial audit. Separate
+ * from the session lookup so integration tests can drive it with real actors and a real database.
+ */
+export async function runAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+  actor: Actor,
+  raw: unknown,
+  origin: ActionContext<unknown>['origin'] = { ip: null, userAgent: null },
+): Promise<ActionResult<T>> {
+  const denied = async (resource: string) => {
+    await recordAuditNow({
+      action: 'access.denied',
+      outcome: 'DENIED',
+      actorId: actor.userId,
+      actorEmail: actor.email,
+      ...origin,
+      details: { action: def.name, resource },
+    });
+    return { ok: false as const, error: 'errors.notFound' };
+  };
+  if (def.roles && !def.roles.some((r) => hasRole(actor, r))) return denied(`role:${def.roles.join('|')}`);
+  const parsed = def.input.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: 'errors.invalidInput', fieldErrors: fieldErrorsOf(parsed.error) };
+  try {
+    return { ok: true, data: await def.handler({ actor, input: parsed.data, origin }) };
+  } catch (err) {
+    if (err instanceof NotFoundError) return denied(err.resource);
+    if (err instanceof ActionError) return { ok: false, error: err.key, fieldErrors: err.fieldErrors, details: err.details };
+    console.error(`[action ${def.name}]`, err);
+    return { ok: false, error: 'errors.unexpected' };
+  }
+}
+
+/** Wraps a definition as a server action: resolves the actor from this request's session, then runAction. */
+export function defineAction<S extends z.ZodType, T>(
+  def: ActionDefinition<S, T>,
+): ((raw: z.input<S>) => Promise<ActionResult<T>>) & { definition: ActionDefinition<S, T> } {
+  const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
+    const actor = await currentActor();
+    if (!actor) return { ok: false, error: 'errors.signedOut' };
+    return runAction(def, actor, raw, await requestOrigin());
+  };
+  return Object.assign(action, { definition: def });
+}

@@ -1,0 +1,56 @@
+// The one entry point for "who is asking": every page, server action and route handler goes through
+// these functions (directly or via lib/actions). Anything not the actor's answers 404, everywhere.
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import { cache } from 'react';
+import { recordAuditNow } from '@/lib/audit/record';
+import type { Role } from '@/lib/generated/prisma/enums';
+import { authOptions } from './options';
+import { clientIp, userAgent } from './request-info';
+import { type Actor, hasRole } from './roles';
+import { loadActor } from './sessions';
+
+export type { Actor } from './roles';
+
+/** The signed-in actor of this request, or null. Read once per request. */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
+  if (!session?.sid) return null;
+  return loadActor(session.sid);
+});
+
+/** For pages: the actor, or a redirect to sign-in. */
+export async function requireActor(): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) redirect('/signin');
+  return actor;
+}
+
+/** For pages: the actor holding `role`; anyone else gets the same 404 as a missing page (and an audit event). */
+export async function requireRole(role: Role, resource = 'page'): Promise<Actor> {
+  const actor = await requireActor();
+  if (!hasRole(actor, role)) await deny(actor, `role:${role}`, resource);
+  return actor;
+}
+
+/** Records a refused access and answers 404. */
+export async function deny(actor: Actor | null, permission: string, resource: string): Promise<never> {
+  const h = await headers();
+  await recordAuditNow({
+    action: 'access.denied',
+    outcome: 'DENIED',
+    actorId: actor?.userId ?? null,
+    actorEmail: actor?.email ?? null,
+    ip: clientIp(h),
+    userAgent: userAgent(h),
+    details: { permission, resource },
+  });
+  notFound();
+}
+
+export async function requestOrigin(): Promise<{ ip: string | null; userAgent: string | null }> {
+  const h = await headers();
+  return { ip: clientIp(h), userAgent: userAgent(h) };
+}

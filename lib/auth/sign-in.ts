@@ -1,0 +1,50 @@
+// Email + password sign-in with throttling per account and per address. Every attempt is audited.
+import 'server-only';
+import { recordAuditNow } from '@/lib/audit/record';
+import { db } from '@/lib/db/client';
+import { SIGN_IN_LIMITS, hit, peek, reset } from '@/lib/security/rate-limit';
+import { verifyPassword } from './password';
+
+export type SignInFailure = 'invalid' | 'throttled';
+export type SignInResult = { ok: true; userId: string } | { ok: false; reason: SignInFailure };
+
+export function normalizeEmail(email: string): string {
+  return email.normalize('NFKC').trim().toLowerCase();
+}
+
+export async function checkPassword(
+  emailInput: string,
+  password: string,
+  from: { ip: string | null; userAgent: string | null },
+): Promise<SignInResult> {
+  const email = normalizeEmail(emailInput);
+  const accountKey = `signin:account:${email}`;
+  const addressKey = `signin:ip:${from.ip ?? 'unknown'}`;
+  const audit = { actorEmail: email, ip: from.ip, userAgent: from.userAgent };
+
+  const [accountFailures, addressFailures] = await Promise.all([
+    peek(accountKey, SIGN_IN_LIMITS.perAccount),
+    peek(addressKey, SIGN_IN_LIMITS.perAddress),
+  ]);
+  if (accountFailures >= SIGN_IN_LIMITS.perAccount.max || addressFailures >= SIGN_IN_LIMITS.perAddress.max) {
+    await recordAuditNow({ ...audit, action: 'auth.sign_in', outcome: 'DENIED', details: { reason: 'throttled' } });
+    return { ok: false, reason: 'throttled' };
+  }
+
+  const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
+  const valid = await verifyPassword(user?.passwordHash, password);
+  if (!user || !valid || user.disabledAt) {
+    await Promise.all([hit(accountKey, SIGN_IN_LIMITS.perAccount), hit(addressKey, SIGN_IN_LIMITS.perAddress)]);
+    await recordAuditNow({
+      ...audit,
+      actorId: user?.id ?? null,
+      action: 'auth.sign_in',
+      outcome: 'FAILURE',
+      details: { reason: !user ? 'unknown_account' : user.disabledAt && valid ? 'disabled' : 'bad_password' },
+    });
+    return { ok: false, reason: 'invalid' };
+  }
+  await reset(accountKey);
+  await recordAuditNow({ ...audit, actorId: user.id, action: 'auth.sign_in', entityType: 'User', entityId: user.id });
+  return { ok: true, userId: user.id };
+}

@@ -1,0 +1,26 @@
+// The one PrismaClient of a process. Imported only by server code (the data-access layer in lib/).
+import 'server-only';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from '@/lib/generated/prisma/client';
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+const g = globalThis as { __kaijiDb?: PrismaClient };
+
+function create(): PrismaClient {
+  const connectionString = process.env.DATABASE_URL;
+  if (!connectionString) throw new Error('DATABASE_URL is not set');
+  return new PrismaClient({
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+  });
+}
+
+/** Lazily created so that importing a module never opens a connection (build time, tests). */
+export const db: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, prop) {
+    g.__kaijiDb ??= create();
+    const value = Reflect.get(g.__kaijiDb, prop);
+    return typeof value === 'function' ? value.bind(g.__kaijiDb) : value;
+  },
+});

@@ -1,0 +1,54 @@
+// The drift test: the database that the committed migrations build must be exactly the one that
+// prisma/schema.prisma declares. "Declared" is computed by Prisma's own differ (DDL from an empty
+// database to schema.prisma), applied to a scratch database; both are then read back from the catalogs.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { describe, expect, inject, it } from 'vitest';
+import { prismaDiff } from '@/scripts/lib/prisma-cli.mjs';
+import { describeSchema } from '@/test/helpers/schema-shape';
+import { withDatabase } from '@/test/global-setup';
+
+const adminUrl = inject('pgAdminUrl');
+
+describe('schema drift', () => {
+  it('migrations build exactly the schema that schema.prisma declares', { timeout: 120_000 }, async () => {
+    const scratch = `kaiji_drift_${randomUUID().replace(/-/g, '').slice(0, 10)}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${scratch}`);
+    try {
+      const ddl = prismaDiff({ fromSchema: null, toSchema: path.resolve('prisma/schema.prisma'), databaseUrl: adminUrl });
+      expect(ddl).toContain('CREATE TABLE "Disclosure"');
+      const c = new pg.Client({ connectionString: withDatabase(adminUrl, scratch) });
+      await c.connect();
+      await c.query(ddl);
+      await c.end();
+
+      const declared = await describeSchema(withDatabase(adminUrl, scratch));
+      const migrated = await describeSchema(process.env.DATABASE_URL!);
+      const missing = declared.filter((l) => !migrated.includes(l));
+      const extra = migrated.filter((l) => !declared.includes(l));
+      expect({ missingFromMigrations: missing, notInSchemaPrisma: extra }).toEqual({ missingFromMigrations: [], notInSchemaPrisma: [] });
+      expect(migrated.length).toBeGreaterThan(200);
+    } finally {
+      await admin.query(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+      await admin.end();
+    }
+  });
+
+  it('the snapshot used to author the next migration matches schema.prisma', async () => {
+    const fs = await import('node:fs');
+    expect(fs.readFileSync('prisma/migrations/schema-at-last-migration.prisma', 'utf8')).toBe(
+      fs.readFileSync('prisma/schema.prisma', 'utf8'),
+    );
+  });
+
+  it('the hand-written immutability triggers are installed by the migrations', async () => {
+    const c = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await c.connect();
+    const { rows } = await c.query(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`);
+    await c.end();
+    expect(rows.map((r) => r.tgname)).toEqual(['AuditEvent_append_only', 'AuditEvent_no_truncate', 'DisclosureVersion_immutable']);
+  });
+});

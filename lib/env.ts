@@ -1,0 +1,62 @@
+// Server configuration, validated once at start-up (instrumentation.ts) and on first use. A wrong or
+// missing variable stops the app with a message naming it.
+import 'server-only';
+import { z } from 'zod';
+
+const bool = z
+  .enum(['0', '1', 'true', 'false'])
+  .optional()
+  .transform((v) => v === '1' || v === 'true');
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z
+      .string({ error: 'is required (postgresql://user:password@host:5432/database)' })
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_SECRET: z.string({ error: 'is required: a random string of at least 32 characters' }).min(32, 'must be at least 32 characters'),
+    APP_URL: z.url('must be the public URL of the app, e.g. https://kaiji.example.ac.jp').default('http://localhost:3000'),
+    KAIJI_DEMO: bool,
+    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+      .optional(),
+    MAIL_FROM: z.string().default('Kaiji <no-reply@kaiji.local>'),
+    OIDC_ISSUER: z.url('must be the issuer URL of the OpenID Connect provider').optional(),
+    OIDC_CLIENT_ID: z.string().optional(),
+    OIDC_CLIENT_SECRET: z.string().optional(),
+    OIDC_NAME: z.string().default('University SSO'),
+    ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+    TRUST_PROXY: bool,
+  })
+  .superRefine((v, ctx) => {
+    const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
+        if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OpenID Connect is configured' });
+    }
+  });
+
+export type Env = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // An empty variable (as docker-compose passes for an unset optional one) counts as unset.
+  const result = schema.safeParse(Object.fromEntries(Object.entries(source).filter(([, v]) => v !== '')));
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  - ${i.path.join('.') || '(environment)'} ${i.message}`);
+    throw new ConfigError(`Kaiji cannot start: invalid configuration\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

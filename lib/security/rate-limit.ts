@@ -1,0 +1,38 @@
+// Fixed-window counters kept in PostgreSQL, so every app process sees the same counts.
+import 'server-only';
+import { db } from '@/lib/db/client';
+
+export interface Limit {
+  max: number;
+  windowSeconds: number;
+}
+
+/** Current count of `key` within its window (0 when the window has passed). */
+export async function peek(key: string, limit: Limit): Promise<number> {
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    SELECT count FROM "RateLimit"
+    WHERE key = ${key} AND "windowStart" > now() - make_interval(secs => ${limit.windowSeconds})`;
+  return rows[0]?.count ?? 0;
+}
+
+/** Adds one to `key`, starting a new window when the old one has passed; returns the new count. */
+export async function hit(key: string, limit: Limit): Promise<number> {
+  const rows = await db.$queryRaw<{ count: number }[]>`
+    INSERT INTO "RateLimit" (key, count, "windowStart") VALUES (${key}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN "RateLimit"."windowStart" > now() - make_interval(secs => ${limit.windowSeconds})
+                   THEN "RateLimit".count + 1 ELSE 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" > now() - make_interval(secs => ${limit.windowSeconds})
+                   THEN "RateLimit"."windowStart" ELSE now() END
+    RETURNING count`;
+  return rows[0]?.count ?? 1;
+}
+
+export async function reset(key: string): Promise<void> {
+  await db.rateLimit.deleteMany({ where: { key } });
+}
+
+export const SIGN_IN_LIMITS = {
+  perAccount: { max: 5, windowSeconds: 15 * 60 },
+  perAddress: { max: 30, windowSeconds: 15 * 60 },
+} as const;

@@ -1,0 +1,89 @@
+// Makes a fresh clone runnable: installs dependencies when node_modules is missing or older than
+// package-lock.json, and regenerates the Prisma client when the schema changed. Plain Node, no deps.
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const sha = (...files) => {
+  const h = createHash('sha256');
+  for (const f of files) h.update(fs.existsSync(f) ? fs.readFileSync(f) : '');
+  return h.digest('hex');
+};
+
+export function run(cmd, args, opts = {}) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+  if (res.status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(' ')} failed (exit ${res.status ?? res.signal})`);
+    process.exit(res.status ?? 1);
+  }
+}
+
+export async function ensureInstalled({ quiet = false } = {}) {
+  const [major, minor] = process.versions.node.split('.').map(Number);
+  if (major < 20 || (major === 20 && minor < 19)) {
+    console.error(`Kaiji needs Node.js 20.19 or newer; this is ${process.version}.`);
+    process.exit(1);
+  }
+  const lock = path.join(root, 'package-lock.json');
+  const stamp = path.join(root, 'node_modules/.kaiji-install-stamp');
+  const want = sha(lock);
+  const have = fs.existsSync(stamp) ? fs.readFileSync(stamp, 'utf8') : '';
+  if (want !== have) {
+    if (!quiet) console.log('• Installing dependencies (npm ci)…');
+    run('npm', ['ci', '--no-audit', '--no-fund']);
+    fs.writeFileSync(stamp, want);
+  }
+  const schema = path.join(root, 'prisma/schema.prisma');
+  const genStamp = path.join(root, 'lib/generated/prisma/.schema-hash');
+  const wantGen = sha(schema, lock);
+  if (!fs.existsSync(genStamp) || fs.readFileSync(genStamp, 'utf8') !== wantGen) {
+    if (!quiet) console.log('• Generating the Prisma client…');
+    const { prismaGenerate } = await import('./prisma-cli.mjs');
+    prismaGenerate();
+    fs.writeFileSync(genStamp, wantGen);
+  }
+}
+
+// Everything that goes into `next build`; a change to any of it means the build is stale.
+const BUILD_INPUTS = ['app', 'components', 'lib', 'messages', 'public', 'next.config.js', 'proxy.ts', 'instrumentation.ts', 'tsconfig.json', 'package-lock.json', 'prisma/schema.prisma'];
+
+function walk(p, out) {
+  if (!fs.existsSync(p)) return;
+  const st = fs.statSync(p);
+  if (st.isDirectory()) {
+    for (const name of fs.readdirSync(p).sort()) {
+      if (name === 'node_modules' || name === 'generated' || name.startsWith('.')) continue;
+      walk(path.join(p, name), out);
+    }
+  } else if (!/\.test\.tsx?$/.test(p)) out.push(p);
+}
+
+export function sourceHash() {
+  const files = [];
+  for (const input of BUILD_INPUTS) walk(path.join(root, input), files);
+  const h = createHash('sha256');
+  for (const f of files) h.update(path.relative(root, f)).update('\0').update(fs.readFileSync(f)).update('\0');
+  return h.digest('hex');
+}
+
+/** Runs `next build` unless the existing build was made from exactly these sources. */
+export function ensureBuilt({ quiet = false } = {}) {
+  const stamp = path.join(root, '.next/kaiji-build-stamp');
+  const want = sourceHash();
+  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want && fs.existsSync(path.join(root, '.next/BUILD_ID'))) return false;
+  if (!quiet) console.log('• Building the app (next build)…');
+  run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  fs.writeFileSync(stamp, want);
+  return true;
+}
+
+/** Runs a TypeScript script of ours with the server-only guard resolved as on the server. */
+export function tsxArgs(script, ...args) {
+  return ['--conditions=react-server', '--import', 'tsx', path.join(root, script), ...args];
+}
