@@ -14,7 +14,11 @@ process.env.DATABASE_URL = withDatabase(adminUrl, database);
 process.env.KAIJI_TEST_DATABASE = database;
 
 afterAll(async () => {
-  const g = globalThis as { __kaijiDb?: { $disconnect(): Promise<void> } };
+  const g = globalThis as {
+    __kaijiDb?: { $disconnect(): Promise<void> };
+    __kaijiBoss?: Promise<{ stop(o: object): Promise<void> }>;
+  };
+  if (g.__kaijiBoss) await (await g.__kaijiBoss).stop({ graceful: false, wait: true }).catch(() => {});
   await g.__kaijiDb?.$disconnect().catch(() => {});
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
   await admin.end();
