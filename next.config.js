@@ -16,6 +16,8 @@ const securityHeaders = [
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // Separate build folders let end-to-end runs of different sources proceed side by side (scripts/e2e-server.mjs).
+  distDir: process.env.KAIJI_DIST_DIR || '.next',
   poweredByHeader: false,
   reactStrictMode: true,
   output: process.env.KAIJI_STANDALONE === '1' ? 'standalone' : undefined,

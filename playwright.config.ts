@@ -1,7 +1,10 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findChromium } from './scripts/lib/browser.mjs';
+import { freePort } from './scripts/lib/embedded-pg.mjs';
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+// A free port chosen once by the runner; workers inherit it through the environment.
+process.env.E2E_PORT ??= String(await freePort());
+const port = Number(process.env.E2E_PORT);
 const executablePath = (await findChromium()) ?? undefined;
 
 // End-to-end tests in a real Chromium against the built app on a fresh, demo-seeded database.

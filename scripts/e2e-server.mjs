@@ -6,7 +6,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt, root, tsxArgs } from './lib/install.mjs';
+import fs from 'node:fs';
+import { ensureBuilt, root, sourceHash, tsxArgs } from './lib/install.mjs';
 import { startEmbeddedPostgres } from './lib/embedded-pg.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -32,10 +33,17 @@ const env = {
   NEXTAUTH_URL: `http://localhost:${port}`,
   KAIJI_DEMO: '1',
   NEXT_TELEMETRY_DISABLED: '1',
+  // A build folder per version of the sources: runs of different working trees never share one.
+  KAIJI_DIST_DIR: process.env.KAIJI_DIST_DIR || `.next-e2e-${sourceHash().slice(0, 12)}`,
 };
+// Builds of other source versions older than a day are left-overs.
+for (const name of fs.readdirSync(root).filter((n) => n.startsWith('.next-e2e-') && n !== env.KAIJI_DIST_DIR)) {
+  const p = path.join(root, name);
+  if (Date.now() - fs.statSync(p).mtimeMs > 24 * 3600_000) fs.rmSync(p, { recursive: true, force: true });
+}
 const prep = spawnSync(process.execPath, tsxArgs('scripts/db-prepare.ts', '--demo'), { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 if (prep.status !== 0) process.exit(1);
-ensureBuilt();
+await ensureBuilt({ distDir: env.KAIJI_DIST_DIR });
 
 const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
   cwd: root,

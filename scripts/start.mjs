@@ -72,7 +72,7 @@ const status = JSON.parse(prep.stdout.trim().split('\n').pop() ?? '{}');
 if (status.seeded) console.log('• Loaded the demo data (first run).');
 if (status.demo) env.KAIJI_DEMO = '1';
 
-ensureBuilt();
+await ensureBuilt();
 
 server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
   cwd: root,

@@ -70,17 +70,40 @@ export function sourceHash() {
   return h.digest('hex');
 }
 
-/** Runs `next build` unless the existing build was made from exactly these sources. */
-export function ensureBuilt({ quiet = false } = {}) {
-  const stamp = path.join(root, '.next/kaiji-build-stamp');
+/**
+ * Runs `next build` into `distDir` unless the build there was made from exactly these sources. A lock
+ * folder makes concurrent callers with the same sources wait for one build instead of racing.
+ */
+export async function ensureBuilt({ quiet = false, distDir = '.next' } = {}) {
+  const dir = path.join(root, distDir);
+  const stamp = path.join(dir, 'kaiji-build-stamp');
   const want = sourceHash();
-  if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want && fs.existsSync(path.join(root, '.next/BUILD_ID'))) return false;
-  if (!quiet) console.log('• Building the app (next build)…');
-  run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
-  });
-  fs.writeFileSync(stamp, want);
-  return true;
+  const fresh = () => fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want && fs.existsSync(path.join(dir, 'BUILD_ID'));
+  if (fresh()) return false;
+  const lock = `${dir}.lock`;
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      break;
+    } catch {
+      // Another process is building; a lock older than 20 minutes belongs to a dead build.
+      try {
+        if (Date.now() - fs.statSync(lock).mtimeMs > 20 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
+      } catch {}
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+  try {
+    if (fresh()) return false;
+    if (!quiet) console.log(`• Building the app (next build${distDir === '.next' ? '' : ` into ${distDir}`})…`);
+    run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KAIJI_DIST_DIR: distDir },
+    });
+    fs.writeFileSync(stamp, want);
+    return true;
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Runs a TypeScript script of ours with the server-only guard resolved as on the server. */
