@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { ensureBuilt, root, sourceHash, tsxArgs } from './lib/install.mjs';
+import { ensureBuilt, root, sourceHash, tsxArgs, tsxEnv } from './lib/install.mjs';
 import { startEmbeddedPostgres } from './lib/embedded-pg.mjs';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -41,7 +41,7 @@ for (const name of fs.readdirSync(root).filter((n) => n.startsWith('.next-e2e-')
   const p = path.join(root, name);
   if (Date.now() - fs.statSync(p).mtimeMs > 24 * 3600_000) fs.rmSync(p, { recursive: true, force: true });
 }
-const prep = spawnSync(process.execPath, tsxArgs('scripts/db-prepare.ts', '--demo'), { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
+const prep = spawnSync(process.execPath, tsxArgs('scripts/db-prepare.ts', '--demo'), { cwd: root, env: tsxEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
 if (prep.status !== 0) process.exit(1);
 await ensureBuilt({ distDir: env.KAIJI_DIST_DIR });
 

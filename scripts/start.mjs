@@ -6,9 +6,14 @@ import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ensureBuilt, ensureInstalled, root, tsxArgs } from './lib/install.mjs';
+import { ensureBuilt, ensureInstalled, root, tsxArgs, tsxEnv } from './lib/install.mjs';
 
-await ensureInstalled();
+try {
+  await ensureInstalled();
+} catch (err) {
+  console.error(`✗ ${err.message}`);
+  process.exit(1);
+}
 const { ensureDatabase, startEmbeddedPostgres } = await import('./lib/embedded-pg.mjs');
 
 const stateDir = path.join(root, '.kaiji');
@@ -60,7 +65,7 @@ env.NEXTAUTH_URL ??= env.APP_URL;
 console.log('• Applying migrations…');
 const prep = spawnSync(process.execPath, tsxArgs('scripts/db-prepare.ts', ...(embedded ? ['--demo'] : [])), {
   cwd: root,
-  env,
+  env: tsxEnv(env),
   encoding: 'utf8',
   stdio: ['ignore', 'pipe', 'inherit'],
 });
@@ -72,7 +77,12 @@ const status = JSON.parse(prep.stdout.trim().split('\n').pop() ?? '{}');
 if (status.seeded) console.log('• Loaded the demo data (first run).');
 if (status.demo) env.KAIJI_DEMO = '1';
 
-await ensureBuilt();
+try {
+  await ensureBuilt();
+} catch (err) {
+  console.error(`✗ ${err.message}`);
+  await shutdown(1);
+}
 
 server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
   cwd: root,

@@ -10,7 +10,10 @@ import path from 'node:path';
 import { ensureInstalled, root } from './lib/install.mjs';
 
 const started = Date.now();
-await ensureInstalled();
+await ensureInstalled().catch((err) => {
+  console.error(`✗ ${err.message}`);
+  process.exit(1);
+});
 const { startEmbeddedPostgres } = await import('./lib/embedded-pg.mjs');
 const { findChromium, MISSING_BROWSER } = await import('./lib/browser.mjs');
 

@@ -48,8 +48,8 @@ describe('audit trail', () => {
     expect(report.ok).toBe(false);
     expect(report.brokenAt).toEqual({ id: victim.id.toString(), reason: 'hash-mismatch' });
 
-    const cli = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/audit-verify.ts'], {
-      env: process.env,
+    const cli = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/audit-verify.ts'], {
+      env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.scripts.json' },
       encoding: 'utf8',
     });
     expect(cli.status).toBe(1);

@@ -17,8 +17,7 @@ const sha = (...files) => {
 export function run(cmd, args, opts = {}) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
   if (res.status !== 0) {
-    console.error(`\n✗ ${cmd} ${args.join(' ')} failed (exit ${res.status ?? res.signal})`);
-    process.exit(res.status ?? 1);
+    throw new Error(`${path.basename(args[0] ?? cmd)} ${args.slice(1).join(' ')} failed (exit ${res.status ?? res.signal})`);
   }
 }
 
@@ -81,16 +80,32 @@ export async function ensureBuilt({ quiet = false, distDir = '.next' } = {}) {
   const fresh = () => fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === want && fs.existsSync(path.join(dir, 'BUILD_ID'));
   if (fresh()) return false;
   const lock = `${dir}.lock`;
+  const holder = () => {
+    try {
+      return Number(fs.readFileSync(path.join(lock, 'pid'), 'utf8'));
+    } catch {
+      return 0;
+    }
+  };
+  const alive = (pid) => {
+    try {
+      return pid > 0 && (process.kill(pid, 0), true);
+    } catch {
+      return false;
+    }
+  };
   for (;;) {
     try {
       fs.mkdirSync(lock);
+      fs.writeFileSync(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch {
-      // Another process is building; a lock older than 20 minutes belongs to a dead build.
-      try {
-        if (Date.now() - fs.statSync(lock).mtimeMs > 20 * 60_000) fs.rmSync(lock, { recursive: true, force: true });
-      } catch {}
-      await new Promise((r) => setTimeout(r, 2000));
+      // Another process is building: wait for it, unless it died and left its lock behind.
+      const pid = holder();
+      if (pid && !alive(pid)) fs.rmSync(lock, { recursive: true, force: true });
+      else if (!pid && Date.now() - (fs.statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 60_000)
+        fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 2000));
     }
   }
   try {
@@ -106,7 +121,14 @@ export async function ensureBuilt({ quiet = false, distDir = '.next' } = {}) {
   }
 }
 
-/** Runs a TypeScript script of ours with the server-only guard resolved as on the server. */
+/**
+ * Arguments for running a TypeScript script of ours (scripts/, bench/) with tsx. Pass `tsxEnv()` too:
+ * it points tsx at tsconfig.scripts.json, where `server-only` resolves to a stub.
+ */
 export function tsxArgs(script, ...args) {
-  return ['--conditions=react-server', '--import', 'tsx', path.join(root, script), ...args];
+  return ['--import', 'tsx', path.join(root, script), ...args];
+}
+
+export function tsxEnv(env = process.env) {
+  return { ...env, TSX_TSCONFIG_PATH: path.join(root, 'tsconfig.scripts.json') };
 }

@@ -1,0 +1,18 @@
+// Start-up of a server process: refuse to start on invalid configuration (a message naming each bad
+// variable), then start the background workers unless KAIJI_WORKERS=0.
+import 'server-only';
+import { env } from '@/lib/env';
+
+export async function startServerProcess(): Promise<void> {
+  try {
+    env();
+  } catch (err) {
+    console.error((err as Error).message);
+    process.exit(1);
+  }
+  // Workers run in every app process unless turned off; pg-boss gives each job to exactly one.
+  if (process.env.KAIJI_WORKERS !== '0' && process.env.NEXT_PHASE !== 'phase-production-build') {
+    const { startWorkers } = await import('@/lib/jobs/worker');
+    startWorkers().catch((err) => console.error('[jobs] workers did not start:', err));
+  }
+}
