@@ -1,8 +1,8 @@
 import { redirect } from 'next/navigation';
-import { currentActor } from '@/lib/auth/actor';
+import { requireActor } from '@/lib/auth/actor';
 import { homePath } from '@/lib/auth/roles';
 
+// Anonymous → sign-in; a session owing a second factor → that step (requireActor); else the role's home.
 export default async function Home() {
-  const actor = await currentActor();
-  redirect(actor ? homePath(actor) : '/signin');
+  redirect(homePath(await requireActor()));
 }

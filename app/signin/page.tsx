@@ -4,8 +4,8 @@ import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { SsoButton } from '@/components/auth/sso-button';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
-import { currentActor } from '@/lib/auth/actor';
-import { homePath } from '@/lib/auth/roles';
+import { currentSession } from '@/lib/auth/actor';
+import { MFA_PENDING_PATH, homePath } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,8 +20,8 @@ const KNOWN_ERRORS: Record<string, string> = {
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  const actor = await currentActor();
-  if (actor) redirect(homePath(actor));
+  const actor = await currentSession();
+  if (actor) redirect(actor.mfaPending ? MFA_PENDING_PATH[actor.mfaPending] : homePath(actor));
   const { error } = await searchParams;
   const t = await getTranslations();
   const e = env();

@@ -11,19 +11,23 @@ interface ControlProps {
 }
 
 export function Field({
+  id: givenId,
   label,
   help,
   error,
   required,
   children,
 }: {
+  /** A stable id for the control, when something links to it (an error summary); generated otherwise. */
+  id?: string;
   label: string;
   help?: string;
   error?: string;
   required?: boolean;
   children: ReactElement<ControlProps>;
 }) {
-  const id = useId();
+  const generatedId = useId();
+  const id = givenId ?? generatedId;
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;

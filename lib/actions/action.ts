@@ -4,7 +4,7 @@
 // specific record through the data-access layer and throw NotFoundError when it is not the actor's.
 import 'server-only';
 import type { z } from 'zod';
-import { currentActor, requestOrigin } from '@/lib/auth/actor';
+import { currentSession, requestOrigin } from '@/lib/auth/actor';
 import { type Actor, hasRole } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -51,6 +51,8 @@ export interface ActionDefinition<S extends z.ZodType, T> {
   name: string;
   input: S;
   roles?: Role[];
+  /** Only the second-factor actions themselves (verify, enrol) run for a session that still owes one. */
+  allowMfaPending?: boolean;
   handler: (ctx: ActionContext<z.infer<S>>) => Promise<T>;
 }
 
@@ -75,6 +77,7 @@ export async function runAction<S extends z.ZodType, T>(
     });
     return { ok: false as const, error: 'errors.notFound' };
   };
+  if (actor.mfaPending && !def.allowMfaPending) return { ok: false, error: 'account.errors.mfaPending' };
   if (def.roles && !def.roles.some((r) => hasRole(actor, r))) return denied(`role:${def.roles.join('|')}`);
   const parsed = def.input.safeParse(raw);
   if (!parsed.success) return { ok: false, error: 'errors.invalidInput', fieldErrors: fieldErrorsOf(parsed.error) };
@@ -93,7 +96,7 @@ export function defineAction<S extends z.ZodType, T>(
   def: ActionDefinition<S, T>,
 ): ((raw: z.input<S>) => Promise<ActionResult<T>>) & { definition: ActionDefinition<S, T> } {
   const action = async (raw: z.input<S>): Promise<ActionResult<T>> => {
-    const actor = await currentActor();
+    const actor = await currentSession();
     if (!actor) return { ok: false, error: 'errors.signedOut' };
     return runAction(def, actor, raw, await requestOrigin());
   };

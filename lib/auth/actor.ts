@@ -9,22 +9,32 @@ import { recordAuditNow } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { authOptions } from './options';
 import { clientIp, userAgent } from './request-info';
-import { type Actor, hasRole } from './roles';
+import { type Actor, MFA_PENDING_PATH, hasRole } from './roles';
 import { loadActor } from './sessions';
 
 export type { Actor } from './roles';
 
-/** The signed-in actor of this request, or null. Read once per request. */
-export const currentActor = cache(async (): Promise<Actor | null> => {
+/**
+ * The session's actor of this request, including one that still owes a second factor (`mfaPending`).
+ * Only the second-factor pages and actions use this directly. Read once per request.
+ */
+export const currentSession = cache(async (): Promise<Actor | null> => {
   const session = (await getServerSession(authOptions())) as { sid?: string } | null;
   if (!session?.sid) return null;
   return loadActor(session.sid);
 });
 
-/** For pages: the actor, or a redirect to sign-in. */
+/** The signed-in actor of this request, or null (also while a second factor is still owed). */
+export const currentActor = cache(async (): Promise<Actor | null> => {
+  const actor = await currentSession();
+  return actor && !actor.mfaPending ? actor : null;
+});
+
+/** For pages: the actor, or a redirect to sign-in, or to the second-factor step the session still owes. */
 export async function requireActor(): Promise<Actor> {
-  const actor = await currentActor();
+  const actor = await currentSession();
   if (!actor) redirect('/signin');
+  if (actor.mfaPending) redirect(MFA_PENDING_PATH[actor.mfaPending]);
   return actor;
 }
 

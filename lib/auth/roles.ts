@@ -18,7 +18,17 @@ export interface Actor {
   locale: string | null;
   mfaVerified: boolean;
   memberships: MembershipGrant[];
+  /**
+   * Set while the session still owes a second factor: 'verify' (TOTP enrolled, code not yet given) or
+   * 'enrol' (a role requires TOTP and none is enrolled). Such an actor may only finish that step.
+   */
+  mfaPending?: MfaPending;
 }
+
+export type MfaPending = 'verify' | 'enrol';
+
+/** Where a session that owes a second factor is sent before anything else. */
+export const MFA_PENDING_PATH: Record<MfaPending, string> = { verify: '/signin/verify', enrol: '/account/mfa' };
 
 export function hasRole(actor: Pick<Actor, 'memberships'>, role: Role): boolean {
   return actor.memberships.some((m) => m.role === role);

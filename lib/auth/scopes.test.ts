@@ -35,5 +35,8 @@ describe('disclosure scopes', () => {
     expect(await ids(disclosureScope(auditorB, 'audit'))).toEqual([dB.id]);
     expect(await ids(disclosureScope(auditorAll, 'audit'))).toEqual([dA.id, dB.id].sort());
     expect(await ids(readableDisclosures(admin))).toEqual([]);
+    // Nationwide reach inside the OR of readableDisclosures (Prisma reads `OR: [{}]` as false).
+    expect(await ids(readableDisclosures(auditorAll))).toEqual([dA.id, dB.id].sort());
+    expect(await ids(readableDisclosures(researcherA))).toEqual([dA.id]);
   });
 });

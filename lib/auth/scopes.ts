@@ -6,6 +6,9 @@ import type { Role } from '@/lib/generated/prisma/enums';
 import { type Actor, institutionsFor } from './roles';
 
 const NOTHING = { id: { in: [] as string[] } } satisfies Prisma.DisclosureWhereInput;
+// Every row, written as a condition rather than `{}`: Prisma reads `OR: [{}]` as false, which would make
+// readableDisclosures() of a nationwide auditor or officer match nothing.
+const EVERYTHING = { id: { notIn: [] as string[] } } satisfies Prisma.DisclosureWhereInput;
 
 /** Institutions where the actor holds `role`, as a where-clause on an institutionId column. */
 export function institutionFilter(actor: Pick<Actor, 'memberships'>, role: Role): { in: string[] } | undefined | null {
@@ -29,11 +32,11 @@ export function disclosureScope(actor: Actor, purpose: DisclosurePurpose): Prism
       return actor.memberships.some((m) => m.role === 'RESEARCHER') ? { researcherId: actor.userId } : NOTHING;
     case 'review': {
       const f = institutionFilter(actor, 'OFFICER');
-      return f === null ? NOTHING : f === undefined ? {} : { institutionId: f };
+      return f === null ? NOTHING : f === undefined ? EVERYTHING : { institutionId: f };
     }
     case 'audit': {
       const f = institutionFilter(actor, 'AUDITOR');
-      return f === null ? NOTHING : f === undefined ? {} : { institutionId: f };
+      return f === null ? NOTHING : f === undefined ? EVERYTHING : { institutionId: f };
     }
   }
 }

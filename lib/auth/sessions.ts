@@ -2,8 +2,9 @@
 // the user and their memberships, so sign-out, disabling a user or changing their roles takes effect
 // on the very next request, on every app process.
 import 'server-only';
-import { db } from '@/lib/db/client';
-import type { Actor } from './roles';
+import { type Tx, db } from '@/lib/db/client';
+import { mfaRequiredRoles, roleRequiresMfa } from './mfa-policy';
+import type { Actor, MfaPending } from './roles';
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
@@ -20,12 +21,16 @@ export async function revokeSession(sessionId: string): Promise<void> {
   await db.session.updateMany({ where: { id: sessionId, revokedAt: null }, data: { revokedAt: new Date() } });
 }
 
-export async function revokeAllSessions(userId: string): Promise<number> {
-  const res = await db.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
+/** Ends every session of the user; pass the transaction when it is part of a larger change (disabling). */
+export async function revokeAllSessions(userId: string, client: Tx | typeof db = db): Promise<number> {
+  const res = await client.session.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: new Date() } });
   return res.count;
 }
 
-/** The actor behind a session id, or null when the session is unknown, revoked, expired or the user disabled. */
+/**
+ * The actor behind a session id, or null when the session is unknown, revoked, expired or the user disabled.
+ * A session that still owes a second factor comes back with `mfaPending` set (see actor.ts).
+ */
 export async function loadActor(sessionId: string): Promise<Actor | null> {
   const s = await db.session.findUnique({
     where: { id: sessionId },
@@ -42,6 +47,7 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
           displayName: true,
           locale: true,
           disabledAt: true,
+          totpEnabledAt: true,
           memberships: { select: { role: true, institutionId: true, allInstitutions: true } },
         },
       },
@@ -51,6 +57,11 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
   if (Date.now() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await db.session.update({ where: { id: s.id }, data: { lastSeenAt: new Date() } });
   }
+  let mfaPending: MfaPending | undefined;
+  if (!s.mfaVerified) {
+    if (s.user.totpEnabledAt) mfaPending = 'verify';
+    else if (roleRequiresMfa(s.user.memberships.map((m) => m.role), (await mfaRequiredRoles()).roles)) mfaPending = 'enrol';
+  }
   return {
     userId: s.user.id,
     sessionId: s.id,
@@ -59,5 +70,6 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     locale: s.user.locale,
     mfaVerified: s.mfaVerified,
     memberships: s.user.memberships,
+    ...(mfaPending ? { mfaPending } : {}),
   };
 }

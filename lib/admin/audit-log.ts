@@ -1,0 +1,106 @@
+// The audit log viewer: filtered, newest first, keyset-paginated by id, and exported as CSV in pages so
+// memory stays flat however many events match. Institution administrators see their institution's events.
+import 'server-only';
+import type { Actor } from '@/lib/auth/roles';
+import { recordAudit } from '@/lib/audit/record';
+import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import type { Origin } from './audit-event';
+import type { AuditFilter } from './schemas/audit-filter';
+import { where } from './scope';
+import { fromJstLocal } from './time';
+
+export const AUDIT_PAGE_SIZE = 50;
+const EXPORT_BATCH = 1000;
+
+export function auditWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWhereInput {
+  const and: Prisma.AuditEventWhereInput[] = [where.audit(actor)];
+  if (f.actor) and.push({ actorEmail: { contains: f.actor.toLowerCase(), mode: 'insensitive' } });
+  if (f.entityType) and.push({ entityType: f.entityType });
+  if (f.entityId) and.push({ entityId: f.entityId });
+  // "admin.user" finds admin.user.disable, admin.user.invite, …
+  if (f.action) and.push({ action: { startsWith: f.action } });
+  if (f.from) and.push({ occurredAt: { gte: fromJstLocal(f.from) } });
+  if (f.to) and.push({ occurredAt: { lt: new Date(fromJstLocal(f.to).getTime() + 60_000) } });
+  return { AND: and };
+}
+
+const eventSelect = {
+  id: true,
+  occurredAt: true,
+  actorId: true,
+  actorEmail: true,
+  action: true,
+  outcome: true,
+  entityType: true,
+  entityId: true,
+  institutionId: true,
+  ip: true,
+  details: true,
+} as const;
+
+export async function listAuditEvents(actor: Actor, f: AuditFilter) {
+  const rows = await db.auditEvent.findMany({
+    where: { AND: [auditWhere(actor, f), f.before ? { id: { lt: BigInt(f.before) } } : {}] },
+    orderBy: { id: 'desc' },
+    take: AUDIT_PAGE_SIZE + 1,
+    select: eventSelect,
+  });
+  const page = rows.slice(0, AUDIT_PAGE_SIZE).map((r) => ({ ...r, id: r.id.toString() }));
+  return { events: page, nextBefore: rows.length > AUDIT_PAGE_SIZE ? page[page.length - 1]?.id : undefined };
+}
+
+export const AUDIT_CSV_COLUMNS = ['id', 'occurred_at', 'actor_email', 'actor_id', 'action', 'outcome', 'entity_type', 'entity_id', 'institution_id', 'ip', 'details'] as const;
+
+/** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets do not run a cell as a formula. */
+export function csvCell(v: unknown): string {
+  let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/**
+ * Starts an export: fixes the set of rows (ids up to the newest now), records the `audit.export` event
+ * with the filter and row count, and returns a stream of the CSV. The export's own event is not in it.
+ */
+export async function startAuditExport(actor: Actor, f: AuditFilter, origin: Origin): Promise<{ rows: number; stream: ReadableStream<Uint8Array> }> {
+  const filter = auditWhere(actor, f);
+  const rows = await db.$transaction(async (tx) => {
+    const head = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { id: true } });
+    const upTo = head?.id ?? BigInt(0);
+    const count = await tx.auditEvent.count({ where: { AND: [filter, { id: { lte: upTo } }] } });
+    const { before: _b, ...shown } = f;
+    await recordAudit(tx, { action: 'audit.export', actorId: actor.userId, actorEmail: actor.email, ...origin, details: { filter: shown, rows: count, upToId: upTo.toString() } });
+    return { count, upTo };
+  });
+  const encoder = new TextEncoder();
+  let after: bigint | null = null;
+  let headerSent = false;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(`\uFEFF${AUDIT_CSV_COLUMNS.join(',')}\r\n`));
+        return;
+      }
+      const batch = await db.auditEvent.findMany({
+        where: { AND: [filter, { id: { lte: rows.upTo } }, after !== null ? { id: { lt: after } } : {}] },
+        orderBy: { id: 'desc' },
+        take: EXPORT_BATCH,
+        select: eventSelect,
+      });
+      if (!batch.length) {
+        controller.close();
+        return;
+      }
+      after = batch[batch.length - 1]!.id;
+      const text = batch
+        .map((e) =>
+          [e.id.toString(), e.occurredAt.toISOString(), e.actorEmail, e.actorId, e.action, e.outcome, e.entityType, e.entityId, e.institutionId, e.ip, e.details].map(csvCell).join(','),
+        )
+        .join('\r\n');
+      controller.enqueue(encoder.encode(`${text}\r\n`));
+    },
+  });
+  return { rows: rows.count, stream };
+}
