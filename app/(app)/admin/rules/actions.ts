@@ -1,0 +1,51 @@
+'use server';
+
+import { dryRun } from '@/lib/rules/dry-run';
+import { activateVersion, createDraft, createRuleset, deleteRule, discardDraft, saveRule } from '@/lib/rules/rulesets';
+import { activateSchema, createDraftSchema, dryRunSchema, ruleIdSchema, ruleSchema, rulesetSchema, versionIdSchema } from '@/lib/rules/schemas';
+import { defineSystemAdminAction } from '@/lib/rules/system-admin';
+
+export const createRulesetAction = defineSystemAdminAction({
+  name: 'rules.ruleset.create',
+  input: rulesetSchema,
+  handler: ({ actor, input, origin }) => createRuleset(actor, input, origin),
+});
+
+export const createDraftAction = defineSystemAdminAction({
+  name: 'rules.version.draft',
+  input: createDraftSchema,
+  handler: ({ actor, input, origin }) => createDraft(actor, input, origin),
+});
+
+export const saveRuleAction = defineSystemAdminAction({
+  name: 'rules.rule.save',
+  input: ruleSchema,
+  handler: ({ actor, input, origin }) => saveRule(actor, input, origin),
+});
+
+export const deleteRuleAction = defineSystemAdminAction({
+  name: 'rules.rule.delete',
+  input: ruleIdSchema,
+  handler: ({ actor, input, origin }) => deleteRule(actor, input, origin),
+});
+
+export const discardDraftAction = defineSystemAdminAction({
+  name: 'rules.version.discard',
+  input: versionIdSchema,
+  handler: ({ actor, input, origin }) => discardDraft(actor, input, origin),
+});
+
+export const activateVersionAction = defineSystemAdminAction({
+  name: 'rules.version.activate',
+  input: activateSchema,
+  handler: async ({ actor, input, origin }) => {
+    const r = await activateVersion(actor, input, origin);
+    return { taskId: r.taskId, effectiveFrom: r.effectiveFrom.toISOString() };
+  },
+});
+
+export const dryRunAction = defineSystemAdminAction({
+  name: 'rules.version.dry_run',
+  input: dryRunSchema,
+  handler: ({ actor, input, origin }) => dryRun(actor, input, origin),
+});

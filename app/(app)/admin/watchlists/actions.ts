@@ -1,0 +1,11 @@
+'use server';
+
+import { defineSystemAdminAction } from '@/lib/rules/system-admin';
+import { importWatchlistFile } from '@/lib/watchlists/admin';
+import { importWatchlistSchema } from '@/lib/watchlists/admin-schema';
+
+export const importWatchlistAction = defineSystemAdminAction({
+  name: 'watchlists.import',
+  input: importWatchlistSchema,
+  handler: ({ actor, input, origin }) => importWatchlistFile(actor, input, origin),
+});

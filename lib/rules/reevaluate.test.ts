@@ -1,0 +1,111 @@
+// Background re-evaluation (task kind rules.reevaluate): after a ruleset activation the findings of
+// every submitted disclosure follow the new rules (old ones superseded, kept), after a watchlist import
+// organisations are screened again, after a grant import the totals are current. Progress is recorded.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '@/lib/auth/roles';
+import { db } from '@/lib/db/client';
+import { importGrantsFile } from '@/lib/grants/admin';
+import { runTask } from '@/lib/jobs/tasks';
+import { importWatchlistFile } from '@/lib/watchlists/admin';
+import { makeActor } from '@/test/helpers/actors';
+import { contentWith, fileAndCheck, findingsOf, items, makeInstitutionWithCycle, section, seedRulesWorld } from '@/test/helpers/rules-world';
+import { activateVersion, createDraft, saveRule } from './rulesets';
+import { STARTER_RULESET } from './starter';
+import './tasks';
+
+const origin = { ip: null, userAgent: null };
+const id = () => crypto.randomUUID();
+const foreign = { name: 'Example Foreign Foundation', country: 'DE' as const };
+
+let admin: Actor;
+let world: Awaited<ReturnType<typeof makeInstitutionWithCycle>>;
+
+beforeAll(async () => {
+  await seedRulesWorld('samples');
+  admin = await makeActor({ roles: [{ role: 'ADMIN', allInstitutions: true }] });
+  world = await makeInstitutionWithCycle();
+});
+
+describe('re-evaluation', () => {
+  it('after an activation, supersedes findings that no longer fire and writes those of the new version', async () => {
+    // ¥6,240,000 of foreign support: over the starter threshold of ¥5,000,000.
+    const support = items.support({ id: id(), source: foreign, totalAmount: { amountMinor: 30_000_000, currency: 'CNY' } });
+    const appointment = items.appointment({ id: id(), organisation: foreign });
+    const d = await fileAndCheck(world, contentWith({ support: section(support), appointments: section(appointment) }));
+    expect(d.codes).toEqual(['foreign-appointment-without-contract', 'foreign-support-amount']);
+    const v1 = d.findings[0]!.rule.rulesetVersionId;
+
+    const ruleset = await db.ruleset.findUniqueOrThrow({ where: { code: STARTER_RULESET.code } });
+    const { version } = await createDraft(admin, { rulesetId: ruleset.id }, origin);
+    const draft = await db.rulesetVersion.findFirstOrThrow({ where: { rulesetId: ruleset.id, version }, include: { rules: true } });
+    const rule = draft.rules.find((r) => r.code === 'foreign-support-amount')!;
+    await saveRule(admin, { ...rule, versionId: draft.id, ruleId: rule.id, forEach: 'support', params: '{"thresholdJpy": 7000000}' }, origin);
+    const { taskId } = await activateVersion(admin, { versionId: draft.id }, origin);
+
+    // Until the task runs, the submitted version keeps the findings it was checked with.
+    expect((await findingsOf(d.versionId)).every((f) => f.rule.rulesetVersionId === v1)).toBe(true);
+    await runTask(taskId);
+
+    const task = await db.backgroundTask.findUniqueOrThrow({ where: { id: taskId } });
+    expect(task).toMatchObject({ status: 'SUCCEEDED', progressDone: 1, progressTotal: 1 });
+    expect(task.result).toMatchObject({ reason: 'rules.activated', disclosures: 1, changed: 1, added: 1, superseded: 2, rulesetVersionIds: [draft.id] });
+
+    const now = await findingsOf(d.versionId);
+    expect(now.map((f) => [f.rule.code, f.rule.rulesetVersionId])).toEqual([['foreign-appointment-without-contract', draft.id]]);
+    const superseded = await db.finding.findMany({ where: { versionId: d.versionId, supersededAt: { not: null } }, include: { rule: true } });
+    expect(superseded.map((f) => f.rule.code).sort()).toEqual(['foreign-appointment-without-contract', 'foreign-support-amount']);
+    expect(superseded.every((f) => f.rule.rulesetVersionId === v1)).toBe(true);
+    expect(await db.disclosure.findUniqueOrThrow({ where: { id: d.disclosureId } })).toMatchObject({ maxSeverity: 'REVIEW', findingCount: 1 });
+
+    // Running again changes nothing: findings that still fire are kept as they are.
+    const again = await db.$transaction((tx) =>
+      tx.backgroundTask.create({ data: { kind: 'rules.reevaluate', params: { reason: 'manual' } }, select: { id: true } }),
+    );
+    await runTask(again.id);
+    expect((await db.backgroundTask.findUniqueOrThrow({ where: { id: again.id } })).result).toMatchObject({ changed: 0, added: 0, superseded: 0 });
+    expect((await findingsOf(d.versionId)).map((f) => f.id)).toEqual(now.map((f) => f.id));
+  });
+
+  it('after a watchlist import, organisations are screened again and the list rule fires on the new entry', async () => {
+    const d = await fileAndCheck(world, contentWith({ travel: section(items.travel({ id: id(), sponsor: { name: 'Sharif University of Technology', country: 'IR' } })) }));
+    expect(d.codes).toEqual([]);
+    // A METI-layout sample imported as the list the starter rule names (the demo's list is not seeded here).
+    const result = await importWatchlistFile(
+      admin,
+      {
+        target: 'new',
+        code: 'jp-meti-end-user-list',
+        kind: 'WATCHLIST',
+        nameJa: '経済産業省 外国ユーザーリスト（サンプル）',
+        nameEn: 'METI End User List (sample)',
+        source: 'test',
+        editionDate: '2026-11-01',
+        isSample: true,
+        fileName: 'meti-eul.sample.csv',
+        csvText: readFileSync(path.resolve(import.meta.dirname, '../watchlists/samples/meti-eul.sample.csv'), 'utf8'),
+      },
+      origin,
+    );
+    expect(result).toMatchObject({ layout: 'meti-eul', added: 6, rejectedCount: 0 });
+    expect(await db.backgroundTask.findUniqueOrThrow({ where: { id: result.taskId! } })).toMatchObject({ params: { reason: 'watchlist.imported', screen: true } });
+    await runTask(result.taskId!);
+    const after = await findingsOf(d.versionId);
+    expect(after.map((f) => f.rule.code)).toEqual(['listed-organisation']);
+    expect(after[0]?.values).toMatchObject({ 'item.name': 'Sharif University of Technology', 'item.status': 'pending' });
+    expect(await db.disclosure.findUniqueOrThrow({ where: { id: d.disclosureId } })).toMatchObject({ maxSeverity: 'FLAG', pendingMatches: 1 });
+  });
+
+  it('after a grant import, the grant totals rule fires for the researcher whose totals crossed the threshold', async () => {
+    const programme = items.programme({ id: id(), programme: { name: 'Example Talent Programme', country: 'CN' }, sponsor: foreign });
+    const content = contentWith({ programmes: section(programme) });
+    const d = await fileAndCheck(world, { ...content, profile: { ...content.profile, eradNumber: '30000003' } });
+    expect(d.codes).toEqual(['talent-programme']);
+    const csv = 'erad_number,project_number,fiscal_year,role,amount_jpy\n30000003,20S00001,2020,PI,"150,000,000"\n';
+    const result = await importGrantsFile(admin, { fileName: 'more.csv', csvText: csv }, origin);
+    expect(result).toMatchObject({ added: 1, updated: 0 });
+    await runTask(result.taskId!);
+    expect((await findingsOf(d.versionId)).map((f) => f.rule.code).sort()).toEqual(['talent-programme', 'talent-programme-with-domestic-grants']);
+  });
+});

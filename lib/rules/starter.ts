@@ -1,0 +1,109 @@
+// The starter ruleset the demo seed installs: the five checks the issue asks for, drawn from the domain
+// notes, written in CEL over view v1. Administrators change them through a new ruleset version; these
+// definitions are only the first version. Citations name the policy each check serves; they are
+// starting points for an institution's own guideline references, not legal advice.
+//
+// Pure: no database, safe to import anywhere.
+import type { Severity } from '@/lib/generated/prisma/enums';
+import type { ForEach } from './view-schema';
+
+export const STARTER_RULESET = {
+  code: 'kaiji-starter',
+  nameJa: '研究インテグリティ基本チェック',
+  nameEn: 'Research-integrity starter checks',
+} as const;
+
+/** Watchlist codes of the seeded sample lists the starter rules name (lib/watchlists/seed.ts). */
+export const END_USER_LIST = 'jp-meti-end-user-list';
+export const SASTIND_GROUP = 'cn-sastind-seven-sons';
+
+export interface StarterRule {
+  code: string;
+  titleJa: string;
+  titleEn: string;
+  forEach: ForEach | null;
+  expression: string;
+  severity: Severity;
+  messageJa: string;
+  messageEn: string;
+  citation: string;
+  params: Record<string, unknown>;
+}
+
+const JP_POLICY = '統合イノベーション戦略推進会議決定「研究活動の国際化、オープン化に伴う新たなリスクに対する研究インテグリティの確保に係る対応方針について」（2021年4月27日）';
+const FUNDING_GUIDELINE = '「競争的研究費の適正な執行に関する指針」（2021年12月17日改正）：他の研究費・所属・役職の情報提供';
+
+export const STARTER_RULES: readonly StarterRule[] = [
+  {
+    code: 'talent-programme',
+    titleJa: '外国の人材登用プログラムへの参加',
+    titleEn: 'Foreign talent-recruitment programme',
+    forEach: 'programmes',
+    expression: 'item.programme.foreign || item.sponsor.foreign',
+    severity: 'REVIEW',
+    messageJa:
+      '外国の人材登用プログラム「{{item.programme.name}}」（{{item.programme.country}}、支援機関：{{item.sponsor.name}}）への参加が開示されています（役割：{{item.role}}）。義務と便益の内容を確認してください。',
+    messageEn:
+      'Participation in the foreign talent-recruitment programme "{{item.programme.name}}" ({{item.programme.country}}, sponsor: {{item.sponsor.name}}) is disclosed (role: {{item.role}}). Review its obligations and benefits.',
+    citation: `${JP_POLICY}; NSPM-33 (2021) and its implementation guidance (NSTC, 2022): disclosure of participation in foreign talent-recruitment programmes`,
+    params: {},
+  },
+  {
+    code: 'listed-organisation',
+    titleJa: '外国ユーザーリスト掲載機関・国防七子との関係',
+    titleEn: 'Organisation on the End User List or in the SASTIND group',
+    forEach: 'matches',
+    expression:
+      '(item.code in params.lists || (item.kind == "GROUP" && item.code in params.groups)) &&\n(item.status == "confirmed" || item.score >= params.minCandidateScore)',
+    severity: 'FLAG',
+    messageJa:
+      '開示された機関「{{item.organisation}}」が「{{item.listJa}}」の「{{item.name}}」と一致します（スコア {{item.score}}、{{item.status|status}}）。',
+    messageEn:
+      'The disclosed organisation "{{item.organisation}}" matches "{{item.name}}" on "{{item.list}}" (score {{item.score}}, {{item.status|status}}).',
+    citation:
+      '外国為替及び外国貿易法に基づくキャッチオール規制：経済産業省「外国ユーザーリスト」; 国防科技工業局（SASTIND）所管大学については機関のリスク評価（同上の研究インテグリティ対応方針）',
+    params: { lists: [END_USER_LIST], groups: [SASTIND_GROUP], minCandidateScore: 0.9 },
+  },
+  {
+    code: 'foreign-support-amount',
+    titleJa: '一定額を超える外国からの研究支援',
+    titleEn: 'Foreign support above the threshold',
+    forEach: 'support',
+    expression: 'item.source.foreign && item.totalJpy > params.thresholdJpy',
+    severity: 'REVIEW',
+    messageJa:
+      '外国の機関「{{item.source.name}}」（{{item.source.country}}）からの研究支援 {{item.totalJpy|yen}} が基準額 {{params.thresholdJpy|yen}} を超えています。',
+    messageEn:
+      'Support from the foreign organisation "{{item.source.name}}" ({{item.source.country}}) of {{item.totalJpy|yen}} exceeds the threshold of {{params.thresholdJpy|yen}}.',
+    citation: `${FUNDING_GUIDELINE}; NSPM-33 (2021): current and pending (other) support, all sources`,
+    params: { thresholdJpy: 5_000_000 },
+  },
+  {
+    code: 'talent-programme-with-domestic-grants',
+    titleJa: '人材登用プログラム参加と多額の国内競争的研究費',
+    titleEn: 'Talent programme together with large domestic grants',
+    forEach: 'programmes',
+    expression: '(item.programme.foreign || item.sponsor.foreign) && grants.total10y > params.grantsThresholdJpy',
+    severity: 'FLAG',
+    messageJa:
+      '外国の人材登用プログラム「{{item.programme.name}}」への参加と、{{grants.throughYear}}年度までの10年間の国内競争的研究費 {{grants.total10y|yen}}（基準額 {{params.grantsThresholdJpy|yen}} 超）が併存しています。',
+    messageEn:
+      'Participation in the foreign talent-recruitment programme "{{item.programme.name}}" together with domestic grants of {{grants.total10y|yen}} in the ten fiscal years to FY{{grants.throughYear}} (threshold {{params.grantsThresholdJpy|yen}}).',
+    citation: `${FUNDING_GUIDELINE}; CHIPS and Science Act §10632 (42 U.S.C. 19232), malign foreign talent recruitment programmes`,
+    params: { grantsThresholdJpy: 100_000_000 },
+  },
+  {
+    code: 'foreign-appointment-without-contract',
+    titleJa: '契約書の添付がない外国機関での職',
+    titleEn: 'Foreign appointment without a contract',
+    forEach: 'appointments',
+    expression: 'item.organisation.foreign && !item.hasContract',
+    severity: 'REVIEW',
+    messageJa:
+      '外国の機関「{{item.organisation.name}}」（{{item.organisation.country}}）での職「{{item.title}}」に契約書が添付されていません。',
+    messageEn:
+      'The appointment "{{item.title}}" at the foreign organisation "{{item.organisation.name}}" ({{item.organisation.country}}) has no contract attached.',
+    citation: `${JP_POLICY}; NIH NOT-OD-21-073: copies of contracts for foreign appointments`,
+    params: {},
+  },
+];
