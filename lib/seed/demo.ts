@@ -5,6 +5,9 @@ import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
+import { seedGrants } from '@/lib/grants/seed';
+import { seedStarterRuleset } from '@/lib/rules/seed';
+import { seedWatchlists } from '@/lib/watchlists/seed';
 import { createCycle, createInstitution, createUser } from './factories';
 import { seedDemoDisclosures } from './demo-disclosures';
 
@@ -96,6 +99,11 @@ export async function seedDemo(): Promise<void> {
       const cycleA = await createCycle(tx, { institutionId: a.id, fiscalYear: 2026 });
       const cycleB = await createCycle(tx, { institutionId: b.id, fiscalYear: 2026 });
       const pastA = await createCycle(tx, { institutionId: a.id, fiscalYear: 2025, status: 'CLOSED' });
+
+      // Sample watchlists, grants and the starter ruleset come first: submitted demo disclosures are checked.
+      await seedWatchlists(tx);
+      await seedGrants(tx);
+      await seedStarterRuleset(tx);
 
       await seedDemoDisclosures(tx, { institutionA: a, institutionB: b, researcher, researcher2, officer, cycleA, cycleB, pastA, passwordHash });
 

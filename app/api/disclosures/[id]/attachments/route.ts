@@ -1,0 +1,15 @@
+// Upload (multipart: file, kind, itemRef) and list of a disclosure's attachments, for its researcher.
+import { currentActor, requestOrigin } from '@/lib/auth/actor';
+import { listAttachmentsResponse, uploadResponse } from '@/lib/filing/http';
+
+export const dynamic = 'force-dynamic';
+
+export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return uploadResponse(await currentActor(), id, request, await requestOrigin());
+}
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return listAttachmentsResponse(await currentActor(), id, await requestOrigin());
+}

@@ -1,0 +1,30 @@
+'use client';
+import { useLocale } from 'next-intl';
+import { SelectField, TextField } from '../fields';
+import { useSectionLabels } from '../labels';
+
+export type Department = { id: string; nameJa: string; nameEn: string };
+
+export function ProfileFields({ departments }: { departments: Department[] }) {
+  const l = useSectionLabels('profile');
+  const locale = useLocale();
+  const f = (name: string, required = true) => ({ name, label: l.label(name), help: l.help(name), required });
+  return (
+    <div className="stack">
+      <div className="grid-2">
+        <TextField {...f('nameKanji', false)} autoComplete="name" lang="ja" />
+        <TextField {...f('nameKana')} lang="ja" />
+        <TextField {...f('nameRomaji')} autoComplete="name" lang="en" />
+        <TextField {...f('position')} autoComplete="organization-title" />
+      </div>
+      <SelectField
+        {...f('departmentId', false)}
+        options={departments.map((d) => ({ value: d.id, label: locale === 'ja' ? d.nameJa : d.nameEn }))}
+      />
+      <div className="grid-2">
+        <TextField {...f('eradNumber')} />
+        <TextField {...f('orcid', false)} />
+      </div>
+    </div>
+  );
+}
