@@ -1,0 +1,135 @@
+// The parameters of every report and record list, in one schema shared by the pages (URL search
+// params), the exports (task params) and the API (query strings). A figure links to its records by
+// adding its own keys (status, country, talent, …) to the report's parameters.
+import { z } from 'zod';
+
+export const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'RESUBMITTED', 'APPROVED', 'FLAGGED'] as const;
+export const SEVERITIES = ['FLAG', 'REVIEW', 'INFO', 'NONE'] as const;
+export const TALENT_FIGURES = ['any', 'grants', 'group', 'watchlist'] as const;
+
+export const DEFAULT_THRESHOLD_JPY = 100_000_000n;
+export const DEFAULT_WINDOW_YEARS = 10;
+
+const uuid = z.uuid();
+const flag = z.preprocess((v) => v === true || v === '1' || v === 'true' || v === 'on', z.boolean());
+const optionalInt = (min: number, max: number) =>
+  z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : Number(v)), z.number().int().min(min).max(max).optional());
+
+export const reportParamsSchema = z.object({
+  /** Cycles of every institution with this fiscal year are reported together. */
+  fiscalYear: optionalInt(2000, 2100),
+  /** The scope selector: a subset of the viewer's institutions (empty: all of them). */
+  institutionIds: z.array(uuid).max(500).default([]),
+  /** The "for publication" variant: no names, counts below the minimum suppressed. */
+  publication: flag.default(false),
+  /** Talent-grants report: grants total above this many yen… */
+  threshold: z
+    .preprocess((v) => (v === '' || v === undefined || v === null ? undefined : String(v).replace(/[,_\s]/g, '')), z.string().regex(/^\d{1,15}$/).optional())
+    .transform((v) => (v === undefined ? DEFAULT_THRESHOLD_JPY : BigInt(v))),
+  /** …over this many fiscal years ending with the report's year. */
+  window: optionalInt(1, 30).transform((v) => v ?? DEFAULT_WINDOW_YEARS),
+  /** Code of the GROUP watchlist (e.g. the SASTIND universities); default from settings. */
+  group: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/).optional(),
+});
+
+export type ReportParams = z.infer<typeof reportParamsSchema>;
+
+/** The keys a figure adds to select the records behind it. */
+export const figureSchema = z.object({
+  status: z.enum(STATUSES).optional(),
+  severity: z.enum(SEVERITIES).optional(),
+  institution: uuid.optional(),
+  country: z.string().regex(/^[A-Z]{2}$/).optional(),
+  programme: z.string().min(1).max(300).optional(),
+  rule: z.string().min(1).max(100).optional(),
+  flagged: flag.optional(),
+  submitted: flag.optional(),
+  talent: z.enum(TALENT_FIGURES).optional(),
+  /** One entry of the group list (a talent researcher at that organisation). */
+  entry: uuid.optional(),
+  /** A watchlist code (a talent researcher matched to that list). */
+  watchlist: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/).optional(),
+});
+
+export type Figure = z.infer<typeof figureSchema>;
+
+export const recordFilterSchema = reportParamsSchema.extend(figureSchema.shape);
+export type RecordFilter = z.infer<typeof recordFilterSchema>;
+
+type SearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
+
+function getAll(params: SearchParams, key: string): string[] {
+  if (params instanceof URLSearchParams) return params.getAll(key);
+  const v = params[key];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+const first = (params: SearchParams, key: string) => getAll(params, key)[0];
+
+/** URL keys: short, stable, documented in the OpenAPI file. */
+function rawFrom(params: SearchParams): Record<string, unknown> {
+  return {
+    fiscalYear: first(params, 'fy') ?? first(params, 'fiscalYear'),
+    institutionIds: [...getAll(params, 'inst'), ...getAll(params, 'institutionId')],
+    publication: first(params, 'pub') ?? first(params, 'publication'),
+    threshold: first(params, 'threshold'),
+    window: first(params, 'window'),
+    group: first(params, 'group') || undefined,
+    status: first(params, 'status') || undefined,
+    severity: first(params, 'severity') || undefined,
+    institution: first(params, 'institution') || undefined,
+    country: first(params, 'country') || undefined,
+    programme: first(params, 'programme') || undefined,
+    rule: first(params, 'rule') || undefined,
+    flagged: first(params, 'flagged') || undefined,
+    submitted: first(params, 'submitted') || undefined,
+    talent: first(params, 'talent') || undefined,
+    entry: first(params, 'entry') || undefined,
+    watchlist: first(params, 'watchlist') || undefined,
+  };
+}
+
+export function parseRecordFilter(params: SearchParams) {
+  return recordFilterSchema.safeParse(rawFrom(params));
+}
+
+/** Lenient: a page with a bad parameter shows the defaults rather than failing. */
+export function recordFilterOrDefault(params: SearchParams): RecordFilter {
+  const parsed = parseRecordFilter(params);
+  return parsed.success ? parsed.data : recordFilterSchema.parse({});
+}
+
+/** The URL query of a filter (only what differs from the defaults). */
+export function filterQuery(f: Partial<RecordFilter>): string {
+  const q = new URLSearchParams();
+  if (f.fiscalYear !== undefined) q.set('fy', String(f.fiscalYear));
+  for (const id of f.institutionIds ?? []) q.append('inst', id);
+  if (f.publication) q.set('pub', '1');
+  if (f.threshold !== undefined && f.threshold !== DEFAULT_THRESHOLD_JPY) q.set('threshold', f.threshold.toString());
+  if (f.window !== undefined && f.window !== DEFAULT_WINDOW_YEARS) q.set('window', String(f.window));
+  if (f.group) q.set('group', f.group);
+  const keys = ['status', 'severity', 'institution', 'country', 'programme', 'rule', 'talent', 'entry', 'watchlist'] as const;
+  for (const key of keys) if (f[key]) q.set(key, String(f[key]));
+  if (f.flagged) q.set('flagged', '1');
+  if (f.submitted) q.set('submitted', '1');
+  return q.toString();
+}
+
+/** The filter without its figure keys: the report a record list belongs to. */
+export function reportPart(f: RecordFilter): ReportParams {
+  const { fiscalYear, institutionIds, publication, threshold, window, group } = f;
+  return { fiscalYear, institutionIds, publication, threshold, window, group };
+}
+
+/** A plain JSON form (bigint as a string) for task params and audit details. */
+export function filterToJson(f: Partial<RecordFilter>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(f)
+      .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+      .map(([k, v]) => [k, typeof v === 'bigint' ? v.toString() : v]),
+  );
+}
+
+export function filterFromJson(json: unknown): RecordFilter {
+  return recordFilterSchema.parse(json ?? {});
+}
