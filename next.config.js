@@ -29,7 +29,12 @@ const nextConfig = {
     // (git-ignored) tsconfig so tsconfig.json stays as committed.
     tsconfigPath: (process.env.KAIJI_DIST_DIR || '.next') === '.next' ? 'tsconfig.json' : 'tsconfig.e2e.json',
   },
-  experimental: { serverActions: { bodySizeLimit: '25mb' } },
+  experimental: {
+    serverActions: { bodySizeLimit: '25mb' },
+    // The proxy buffers request bodies up to this size (10 MB by default, truncating the rest): attachment
+    // uploads may be as large as ATTACHMENT_MAX_MB allows (at most 200 MB); the route checks the real limit.
+    proxyClientMaxBodySize: '201mb',
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

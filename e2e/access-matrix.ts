@@ -2,6 +2,8 @@
 // (each role, at its own and at the other institution) and checks every entry: allowed → 200, anyone
 // else → 404 (the same answer as a page that does not exist), anonymous → sent to sign-in.
 // Every feature adds its routes here; a route missing from this list is a route nobody checked.
+// Record-specific routes use the demo's fixed ids (lib/seed/demo-ids.ts), so no lookup is needed.
+import { DEMO_IDS } from '../lib/seed/demo-ids';
 import type { DemoAccount } from './fixtures';
 
 export interface RouteSpec {
@@ -14,9 +16,102 @@ export interface RouteSpec {
 
 export const ACCOUNTS: DemoAccount[] = ['researcher', 'researcher2', 'officer', 'officer2', 'auditor', 'admin'];
 
+/** The pages of one disclosure, all for its researcher alone (officers and auditors read it elsewhere). */
+const FILING_PAGES = ['', '/profile', '/appointments', '/programmes', '/support', '/gifts', '/interests', '/travel', '/attachments', '/review', '/versions'];
+
+function disclosurePages(id: string, owner: DemoAccount): RouteSpec[] {
+  return FILING_PAGES.map((suffix) => ({ path: `/disclosures/${id}${suffix}`, allow: [owner] }));
+}
+
 export const ROUTES: RouteSpec[] = [
   { path: '/disclosures', allow: ['researcher', 'researcher2'] },
   { path: '/review', allow: ['officer', 'officer2'] },
   { path: '/reports', allow: ['auditor'] },
   { path: '/admin', allow: ['admin'] },
+  // Filing (issue #3): a draft, an approved disclosure in a closed cycle, another researcher's submission.
+  ...disclosurePages(DEMO_IDS.researcherDraft, 'researcher'),
+  ...disclosurePages(DEMO_IDS.researcherApproved, 'researcher'),
+  ...disclosurePages(DEMO_IDS.researcher2Submitted, 'researcher2'),
+  { path: `/api/disclosures/${DEMO_IDS.researcherDraft}/attachments`, allow: ['researcher'], api: true },
+  { path: `/api/disclosures/${DEMO_IDS.researcher2Submitted}/attachments`, allow: ['researcher2'], api: true },
+  // A contract of institution A's researcher: the researcher, A's officer and the nationwide auditor.
+  { path: `/api/attachments/${DEMO_IDS.researcherContract}`, allow: ['researcher', 'officer', 'auditor'], api: true },
+  { path: '/api/entities?q=beihang', allow: ['researcher', 'researcher2', 'officer', 'officer2'], api: true },
+  // Review (issue #5): the queue with filters, a disclosure of institution A (approved, so opening it
+  // changes nothing), one that does not exist and a malformed id: officers of A only, or nobody.
+  { path: '/review?status=APPROVED&sort=severity', allow: ['officer', 'officer2'] },
+  { path: `/review/${DEMO_IDS.researcherApproved}`, allow: ['officer'] },
+  { path: '/review/00000000-0000-4000-8000-000000000000', allow: [] },
+  { path: '/review/not-a-disclosure', allow: [] },
+  // Reports (issue #6): auditors only; the read API for auditors and officers (session or token), where
+  // a disclosure outside the caller's scope, or none, is 404; exports for auditors, and a task or file
+  // that is not one's own is 404.
+  { path: '/reports?fy=2026&pub=1', allow: ['auditor'] },
+  { path: '/reports/talent-grants?fy=2026&threshold=100000000&window=10', allow: ['auditor'] },
+  { path: '/reports/breakdowns', allow: ['auditor'] },
+  { path: '/reports/trends', allow: ['auditor'] },
+  { path: '/reports/records?fy=2026&talent=any', allow: ['auditor'] },
+  { path: '/admin/api-tokens', allow: ['admin'] },
+  { path: '/api/v1/institutions', allow: ['officer', 'officer2', 'auditor'], api: true },
+  { path: '/api/v1/disclosures?fiscalYear=2026', allow: ['officer', 'officer2', 'auditor'], api: true },
+  { path: `/api/v1/disclosures/${DEMO_IDS.researcher2Submitted}`, allow: ['officer2', 'auditor'], api: true },
+  { path: '/api/v1/disclosures/00000000-0000-4000-8000-000000000000', allow: [], api: true },
+  { path: '/api/v1/reports/talent-grants?fiscalYear=2026', allow: ['officer', 'officer2', 'auditor'], api: true },
+  { path: '/api/exports/records?format=csv&fy=2026', allow: ['auditor'], api: true },
+  { path: '/api/exports/report?report=talent-grants&format=xlsx&fy=2026', allow: ['auditor'], api: true },
+  { path: '/api/exports/tasks/00000000-0000-4000-8000-000000000000', allow: [], api: true },
+  { path: '/api/exports/files/00000000-0000-4000-8000-000000000000', allow: [], api: true },
+  // Rules and watchlists (issue #4): national configuration, for the system administrator only.
+  { path: '/admin/watchlists', allow: ['admin'] },
+  { path: '/admin/watchlists/cn-sastind-seven-sons?q=%E5%8C%97%E8%88%AA', allow: ['admin'] },
+  { path: '/admin/watchlists/no-such-list', allow: [] },
+  { path: '/admin/rules', allow: ['admin'] },
+  { path: '/admin/rules/kaiji-starter/1', allow: ['admin'] },
+  { path: '/admin/rules/kaiji-starter/999', allow: [] },
+  { path: '/admin/grants', allow: ['admin'] },
+];
+
+/**
+ * Every server action, and who may call it. Actions are POST endpoints that Playwright cannot address by
+ * path, so the filing integration test (lib/filing/access.test.ts) runs each one as every kind of
+ * actor and checks this list names every action the module exports.
+ */
+export interface ActionSpec {
+  /** The defineAction name. */
+  name: string;
+  /** Role required, and whose records: 'own' = only the researcher's own disclosures. */
+  allow: 'RESEARCHER (own)';
+}
+
+export const ACTIONS: ActionSpec[] = [
+  { name: 'filing.startDisclosure', allow: 'RESEARCHER (own)' },
+  { name: 'filing.saveSection', allow: 'RESEARCHER (own)' },
+  { name: 'filing.submit', allow: 'RESEARCHER (own)' },
+  { name: 'filing.startUpdate', allow: 'RESEARCHER (own)' },
+  { name: 'filing.discardUpdate', allow: 'RESEARCHER (own)' },
+  { name: 'filing.deleteAttachment', allow: 'RESEARCHER (own)' },
+];
+
+/**
+ * The review page's actions (issue #5): officers, for disclosures of their own institution only.
+ * lib/review/access.test.ts checks this names every action of app/(app)/review/[id]/actions.ts and runs
+ * each as a researcher, an auditor, an administrator and an officer of another institution (all 404 +
+ * access.denied, nothing changed).
+ */
+export const REVIEW_ACTIONS: { name: string; allow: 'OFFICER (own institution)' }[] = [
+  { name: 'review.decide', allow: 'OFFICER (own institution)' },
+  { name: 'review.assign', allow: 'OFFICER (own institution)' },
+  { name: 'review.match.decide', allow: 'OFFICER (own institution)' },
+  { name: 'review.comment', allow: 'OFFICER (own institution)' },
+];
+
+/**
+ * The reports' and API tokens' actions (issue #6). lib/reports/access.test.ts checks this names every
+ * action of app/(app)/reports/actions.ts and app/(app)/admin/api-tokens/actions.ts and runs each as every
+ * other kind of actor (404 + access.denied, nothing queued or issued).
+ */
+export const REPORT_ACTIONS: { name: string; allow: 'AUDITOR' | 'ADMIN (system)' }[] = [
+  { name: 'reports.export', allow: 'AUDITOR' },
+  { name: 'api_token.issue', allow: 'ADMIN (system)' },
+  { name: 'api_token.revoke', allow: 'ADMIN (system)' },
 ];

@@ -6,10 +6,12 @@ import { SignOutButton } from '@/components/auth/sign-out-button';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { requireActor } from '@/lib/auth/actor';
 import { HOME_PATH, ROLES, hasRole } from '@/lib/auth/roles';
+import { env } from '@/lib/env';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations('nav');
+  const ta = await getTranslations('account.nav');
   const items = ROLES.filter((r) => hasRole(actor, r)).map((r) => ({ role: r, href: HOME_PATH[r] }));
   return (
     <div className="app-shell">
@@ -30,6 +32,8 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <span className="user-name" data-testid="user-name">
             {actor.displayName}
           </span>
+          {env().KAIJI_DEMO ? <Link href="/outbox">{ta('outbox')}</Link> : null}
+          <Link href="/account/mfa">{ta('security')}</Link>
           <LocaleSwitcher />
           <SignOutButton label={t('signOut')} />
         </div>
