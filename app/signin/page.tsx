@@ -13,8 +13,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('signInTitle') };
 }
 
+// Codes from lib/auth/options.ts (SSO refusals) and from next-auth: its OAuth codes mean the provider's
+// reply failed a check (state, PKCE, the code, the ID token's signature) or the provider was unreachable.
 const KNOWN_ERRORS: Record<string, string> = {
   sso_unknown: 'auth.errors.ssoUnknown',
+  sso_no_email: 'auth.errors.ssoNoEmail',
+  sso_disabled: 'auth.errors.ssoDisabled',
+  OAuthSignin: 'auth.errors.ssoFailed',
+  OAuthCallback: 'auth.errors.ssoFailed',
+  Callback: 'auth.errors.ssoFailed',
   CredentialsSignin: 'auth.errors.invalid',
   SessionRequired: 'auth.errors.sessionEnded',
 };

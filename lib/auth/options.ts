@@ -3,14 +3,18 @@
 import 'server-only';
 import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
+import { headers } from 'next/headers';
 import { recordAuditNow } from '@/lib/audit/record';
-import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { clientIp, userAgent } from './request-info';
 import { createSession, revokeSession } from './sessions';
-import { checkPassword, normalizeEmail } from './sign-in';
+import { checkPassword } from './sign-in';
+import { type IdpClaims, ssoSignIn } from './sso';
 
 type KaijiUser = User & { sessionId?: string };
+
+/** Error codes the sign-in page explains (app/signin/page.tsx). */
+const SSO_ERRORS = { no_email: 'sso_no_email', email_unverified: 'sso_no_email', unknown_account: 'sso_unknown', disabled: 'sso_disabled' } as const;
 
 export function authOptions(): NextAuthOptions {
   const e = env();
@@ -58,19 +62,16 @@ export function authOptions(): NextAuthOptions {
     pages: { signIn: '/signin', error: '/signin' },
     providers,
     callbacks: {
-      // SSO signs in only people an administrator has already added; it never creates accounts.
-      async signIn({ user, account }) {
+      // SSO signs in only people an administrator has already added; it never creates accounts (sso.ts).
+      // A refusal goes back to the sign-in page with a message, never to an error page.
+      async signIn({ user, account, profile }) {
         if (account?.provider !== 'oidc') return true;
-        const email = user.email ? normalizeEmail(user.email) : '';
-        const known = email ? await db.user.findUnique({ where: { email }, select: { id: true, disabledAt: true } }) : null;
-        if (!known || known.disabledAt) {
-          await recordAuditNow({ action: 'auth.sign_in', outcome: 'DENIED', actorEmail: email || null, details: { provider: 'oidc' } });
-          return '/signin?error=sso_unknown';
-        }
+        const h = await headers();
+        const result = await ssoSignIn((profile ?? {}) as IdpClaims, { maxAgeSeconds: maxAge, ip: clientIp(h), userAgent: userAgent(h) });
+        if (!result.ok) return `/signin?error=${SSO_ERRORS[result.reason]}`;
         const u = user as KaijiUser;
-        u.id = known.id;
-        u.sessionId = await createSession(known.id, { maxAgeSeconds: maxAge, ip: null, userAgent: null });
-        await recordAuditNow({ action: 'auth.sign_in', actorId: known.id, actorEmail: email, details: { provider: 'oidc' } });
+        u.id = result.userId;
+        u.sessionId = result.sessionId;
         return true;
       },
       async jwt({ token, user }) {

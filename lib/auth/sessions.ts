@@ -8,9 +8,19 @@ import type { Actor, MfaPending } from './roles';
 
 const TOUCH_EVERY_MS = 5 * 60 * 1000;
 
-export async function createSession(userId: string, opts: { maxAgeSeconds: number; ip: string | null; userAgent: string | null }) {
+/** `mfaVerified` only when a second factor was already checked (an SSO provider asserting one: sso.ts). */
+export async function createSession(
+  userId: string,
+  opts: { maxAgeSeconds: number; ip: string | null; userAgent: string | null; mfaVerified?: boolean },
+) {
   const session = await db.session.create({
-    data: { userId, expiresAt: new Date(Date.now() + opts.maxAgeSeconds * 1000), ip: opts.ip, userAgent: opts.userAgent },
+    data: {
+      userId,
+      expiresAt: new Date(Date.now() + opts.maxAgeSeconds * 1000),
+      ip: opts.ip,
+      userAgent: opts.userAgent,
+      mfaVerified: opts.mfaVerified ?? false,
+    },
     select: { id: true },
   });
   await db.user.update({ where: { id: userId }, data: { lastSignInAt: new Date() } });
