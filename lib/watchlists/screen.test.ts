@@ -6,12 +6,18 @@ import { organisationKeyOf, recordMatches } from './record-matches';
 import { screenOrganisation, type ScreeningMatch } from './screen';
 import { seedWatchlists } from './seed';
 
-// Screening against the seeded sample lists: the Section 1286 and METI copies from shared/fixtures and
+// Screening against the seeded sample lists: the Section 1286 and METI copies in ./public-lists and
 // the Seven Sons / CSL samples.
 
 beforeAll(async () => {
   const outcomes = await db.$transaction((tx) => seedWatchlists(tx), { timeout: 120_000 });
-  expect(outcomes.filter((o) => 'skipped' in o)).toEqual([]);
+  expect(outcomes.map((o) => [o.code, o.result.added])).toEqual([
+    ['us-dod-section-1286', 155],
+    ['us-dod-section-1286-talent-programmes', 6],
+    ['jp-meti-end-user-list', 706],
+    ['cn-sastind-seven-sons', 7],
+    ['us-csl-sample', 5],
+  ]);
 });
 
 const summary = (ms: ScreeningMatch[]) => ms.map((m) => `${m.watchlist.code}: ${m.entry.name}`).sort();
@@ -37,18 +43,24 @@ describe('names that must match', () => {
   it.each([
     ['北京航空航天大学'], // simplified Chinese, and Japanese
     ['北京航空航天大學'], // traditional: on no list, found by variant folding
-  ])('%s is Beihang University: exact where a list has a CJK name, linked on the English-only lists', async (name) => {
+  ])('%s is Beihang University on every list, exactly: from the lists or cross-language-aliases.ts', async (name) => {
     const matches = await screenOrganisation(name);
     expect(summary(matches)).toEqual(BEIHANG_EVERYWHERE);
+    expect(matches.every((m) => m.kind === 'exact' && m.score === 1)).toBe(true);
+  });
+
+  it('links a name that only one list carries to the same institution on the others', async () => {
+    // ハルビン工業大学 is written only by the SASTIND sample; its other names reach the other lists.
+    const matches = await screenOrganisation('ハルビン工業大学');
     const kinds = Object.fromEntries(matches.map((m) => [m.watchlist.code, [m.kind, m.score]]));
     expect(kinds).toEqual({
       'cn-sastind-seven-sons': ['exact', 1],
-      'jp-meti-end-user-list': ['exact', 1],
+      'jp-meti-end-user-list': ['linked', 0.95],
       'us-csl-sample': ['linked', 0.95],
       'us-dod-section-1286': ['linked', 0.95],
     });
-    const linked = hit(matches, 'us-dod-section-1286', 'Beihang University');
-    expect(['cn-sastind-seven-sons', 'jp-meti-end-user-list']).toContain(linked?.linkedVia?.watchlistCode);
+    const linked = hit(matches, 'us-dod-section-1286', 'Harbin Institute of Technology');
+    expect(linked?.linkedVia).toMatchObject({ watchlistCode: 'cn-sastind-seven-sons', entryName: 'Harbin Institute of Technology' });
     expect(linked?.matchedNames.length).toBeGreaterThan(0);
   });
 
@@ -171,24 +183,24 @@ describe('recording matches', () => {
 
     const first = await screenOrganisation('Beihang Univ.');
     const recorded = await db.$transaction((tx) => recordMatches(tx, key, 'Beihang Univ.', first));
-    expect(recorded.map((r) => [r.status, r.created])).toEqual(first.map(() => ['PENDING', true]));
+    expect(recorded.map((r) => r.created)).toEqual(first.map(() => true));
 
     const csl = recorded.find((r) => r.watchlistEntryId === hit(first, 'us-csl-sample', 'Beijing University of Aeronautics and Astronautics')?.entryId);
     expect(csl).toBeDefined();
     const decidedAt = new Date('2026-11-20T09:00:00Z');
-    await db.entityMatch.update({
-      where: { id: csl!.id },
-      data: { status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' },
+    const institution = await db.institution.create({ data: { slug: `screen-${randomUUID()}`, nameJa: '審査大学', nameEn: 'Screening University' } });
+    await db.matchDecision.create({
+      data: { matchId: csl!.id, institutionId: institution.id, status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' },
     });
 
     const again = await screenOrganisation('BEIHANG UNIVERSITY');
     const rerecorded = await db.$transaction((tx) => recordMatches(tx, key, 'BEIHANG UNIVERSITY', again));
     expect(rerecorded.every((r) => !r.created)).toBe(true);
-    expect(rerecorded.find((r) => r.id === csl!.id)?.status).toBe('DISMISSED');
-    expect(rerecorded.filter((r) => r.status === 'PENDING')).toHaveLength(again.length - 1);
+    expect(rerecorded.map((r) => r.id)).toContain(csl!.id);
 
-    const stored = await db.entityMatch.findUniqueOrThrow({ where: { id: csl!.id } });
-    expect(stored).toMatchObject({ status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list', organisationName: 'BEIHANG UNIVERSITY' });
+    const stored = await db.entityMatch.findUniqueOrThrow({ where: { id: csl!.id }, include: { decisions: true } });
+    expect(stored.organisationName).toBe('BEIHANG UNIVERSITY');
+    expect(stored.decisions).toEqual([expect.objectContaining({ institutionId: institution.id, status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' })]);
     expect(await db.entityMatch.count({ where: { organisationKey: key } })).toBe(first.length);
   });
 
