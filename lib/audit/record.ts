@@ -69,7 +69,10 @@ export async function recordAudit(tx: Tx, raw: AuditInput): Promise<void> {
   });
 }
 
-/** For events that are not part of a larger change (sign-in, denied access, exports). */
+/**
+ * For events that are not part of a larger change (sign-in, denied access, exports). It waits up to 10 s
+ * for a pooled connection (Prisma's default is 2 s): a burst of denials must still be audited, not 500.
+ */
 export async function recordAuditNow(input: AuditInput): Promise<void> {
-  await db.$transaction((tx) => recordAudit(tx, input));
+  await db.$transaction((tx) => recordAudit(tx, input), { maxWait: 10_000 });
 }
