@@ -59,6 +59,8 @@ describe('schema drift', () => {
       'AuditSeal_append_only',
       'AuditSeal_no_truncate',
       'DisclosureVersion_immutable',
+      'WatchlistEntry_bump_revision',
+      'Watchlist_bump_revision',
     ]);
   });
 
