@@ -47,9 +47,9 @@ describe('checkSubmittedVersion', () => {
       'params.minCandidateScore': 0.9,
     });
     expect(meti.messageEn).toBe(
-      'The disclosed organisation "北京航空航天大学" matches "BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS" on "METI End User List (sample copy)" (score 1, awaiting an officer\'s decision).',
+      'The disclosed organisation "北京航空航天大学" matches "BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS" on "METI End User List, edition of 2024-03-29 (copy, not current)" (score 1, awaiting an officer\'s decision).',
     );
-    expect(meti.messageJa).toContain('経済産業省 外国ユーザーリスト（サンプル）');
+    expect(meti.messageJa).toContain('経済産業省 外国ユーザーリスト 2024年3月29日版（写し・最新ではありません）');
     // The talent programme is foreign: that needs review too.
     expect(findings.map((f) => f.rule.code)).toContain('talent-programme');
 

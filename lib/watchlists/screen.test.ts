@@ -6,12 +6,18 @@ import { organisationKeyOf, recordMatches } from './record-matches';
 import { screenOrganisation, type ScreeningMatch } from './screen';
 import { seedWatchlists } from './seed';
 
-// Screening against the seeded sample lists: the Section 1286 and METI copies from shared/fixtures and
+// Screening against the seeded sample lists: the Section 1286 and METI copies in ./public-lists and
 // the Seven Sons / CSL samples.
 
 beforeAll(async () => {
   const outcomes = await db.$transaction((tx) => seedWatchlists(tx), { timeout: 120_000 });
-  expect(outcomes.filter((o) => 'skipped' in o)).toEqual([]);
+  expect(outcomes.map((o) => [o.code, o.result.added])).toEqual([
+    ['us-dod-section-1286', 155],
+    ['us-dod-section-1286-talent-programmes', 6],
+    ['jp-meti-end-user-list', 706],
+    ['cn-sastind-seven-sons', 7],
+    ['us-csl-sample', 5],
+  ]);
 });
 
 const summary = (ms: ScreeningMatch[]) => ms.map((m) => `${m.watchlist.code}: ${m.entry.name}`).sort();
