@@ -22,10 +22,10 @@ const beihangSponsor = () =>
     ),
   });
 
-/** What an officer's decision does: the status on the (organisation, entry) pair, then the re-check. */
+/** What an officer's decision does: the institution's decision on the (organisation, entry) pair, then the re-check. */
 async function decide(matchId: string, status: 'CONFIRMED' | 'DISMISSED', disclosureIds: string[]) {
   await db.$transaction(async (tx) => {
-    await tx.entityMatch.update({ where: { id: matchId }, data: { status, decidedAt: new Date() } });
+    await tx.matchDecision.create({ data: { matchId, institutionId: world.institution.id, status, decidedById: crypto.randomUUID() } });
     for (const id of disclosureIds) await recheckDisclosure(tx, id, { screen: false });
   });
 }
@@ -68,7 +68,7 @@ describe('checkSubmittedVersion', () => {
     const second = await fileAndCheck(world, beihangSponsor());
     const matches = await db.entityMatch.findMany({
       where: { organisationName: '北京航空航天大学' },
-      select: { id: true, status: true, watchlistEntry: { select: { watchlist: { select: { code: true } } } } },
+      select: { id: true, watchlistEntry: { select: { watchlist: { select: { code: true } } } } },
     });
     const meti = matches.find((m) => m.watchlistEntry.watchlist.code === 'jp-meti-end-user-list')!;
     const group = matches.find((m) => m.watchlistEntry.watchlist.code === 'cn-sastind-seven-sons')!;

@@ -177,24 +177,24 @@ describe('recording matches', () => {
 
     const first = await screenOrganisation('Beihang Univ.');
     const recorded = await db.$transaction((tx) => recordMatches(tx, key, 'Beihang Univ.', first));
-    expect(recorded.map((r) => [r.status, r.created])).toEqual(first.map(() => ['PENDING', true]));
+    expect(recorded.map((r) => r.created)).toEqual(first.map(() => true));
 
     const csl = recorded.find((r) => r.watchlistEntryId === hit(first, 'us-csl-sample', 'Beijing University of Aeronautics and Astronautics')?.entryId);
     expect(csl).toBeDefined();
     const decidedAt = new Date('2026-11-20T09:00:00Z');
-    await db.entityMatch.update({
-      where: { id: csl!.id },
-      data: { status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' },
+    const institution = await db.institution.create({ data: { slug: `screen-${randomUUID()}`, nameJa: '審査大学', nameEn: 'Screening University' } });
+    await db.matchDecision.create({
+      data: { matchId: csl!.id, institutionId: institution.id, status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' },
     });
 
     const again = await screenOrganisation('BEIHANG UNIVERSITY');
     const rerecorded = await db.$transaction((tx) => recordMatches(tx, key, 'BEIHANG UNIVERSITY', again));
     expect(rerecorded.every((r) => !r.created)).toBe(true);
-    expect(rerecorded.find((r) => r.id === csl!.id)?.status).toBe('DISMISSED');
-    expect(rerecorded.filter((r) => r.status === 'PENDING')).toHaveLength(again.length - 1);
+    expect(rerecorded.map((r) => r.id)).toContain(csl!.id);
 
-    const stored = await db.entityMatch.findUniqueOrThrow({ where: { id: csl!.id } });
-    expect(stored).toMatchObject({ status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list', organisationName: 'BEIHANG UNIVERSITY' });
+    const stored = await db.entityMatch.findUniqueOrThrow({ where: { id: csl!.id }, include: { decisions: true } });
+    expect(stored.organisationName).toBe('BEIHANG UNIVERSITY');
+    expect(stored.decisions).toEqual([expect.objectContaining({ institutionId: institution.id, status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' })]);
     expect(await db.entityMatch.count({ where: { organisationKey: key } })).toBe(first.length);
   });
 

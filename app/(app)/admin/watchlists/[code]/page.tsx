@@ -4,20 +4,23 @@ import Link from 'next/link';
 import { deny } from '@/lib/auth/actor';
 import { requireSystemAdmin } from '@/lib/rules/system-admin';
 import { watchlistByCode } from '@/lib/watchlists/admin';
+import { type SearchParamsInput, firstSearchParams, param } from '@/lib/security/url-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('watchlists');
   return { title: t('title') };
 }
 
-type Search = { q?: string; page?: string; retired?: string };
 
-export default async function WatchlistEntriesPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Search> }) {
+/** A page number from the URL; anything else (text, 1e20, negative) is the first page. */
+const PAGE = param.int(1, 1_000_000).catch(1);
+
+export default async function WatchlistEntriesPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParamsInput> }) {
   const { code } = await params;
   const resource = `/admin/watchlists/${code}`;
   const actor = await requireSystemAdmin(resource);
-  const s = await searchParams;
-  const page = Math.max(1, Number.parseInt(s.page ?? '1', 10) || 1);
+  const s = firstSearchParams(await searchParams);
+  const page = PAGE.parse(s.page ?? '1');
   const found = await watchlistByCode(code, { q: s.q, page, retired: s.retired === '1' });
   if (!found) return deny(actor, 'admin:national', resource);
   const [t, format, locale] = await Promise.all([getTranslations('watchlists'), getFormatter(), getLocale()]);
