@@ -22,7 +22,7 @@ try {
   });
   process.stdout.write('\n');
   if (report.ok) {
-    console.log(`Audit trail verified: ${report.checked} event(s) in ${report.seals} seal(s), head #${report.headSeq} ${report.headHash}`);
+    console.log(`Audit chain verified: ${report.checked} event(s) in ${report.seals} seal(s), head #${report.headSeq} ${report.headHash}`);
   } else {
     const b = report.brokenAt!;
     console.error(`Audit trail BROKEN at event #${b.id}${b.seal ? ` (seal #${b.seal})` : ''}${b.month ? ` (month ${b.month})` : ''}: ${b.reason}; ${report.checked} event(s) before it verified.`);
