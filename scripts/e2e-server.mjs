@@ -56,8 +56,6 @@ for (const name of fs.readdirSync(root).filter((n) => n.startsWith('.next-e2e-')
 }
 const prep = spawnSync(process.execPath, tsxArgs('scripts/db-prepare.ts', '--demo'), { cwd: root, env: tsxEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
 if (prep.status !== 0) process.exit(1);
-const e2eTsconfig = path.join(root, 'tsconfig.e2e.json');
-if (!fs.existsSync(e2eTsconfig)) fs.writeFileSync(e2eTsconfig, '{ "extends": "./tsconfig.json" }\n');
 await ensureBuilt({ distDir: env.KAIJI_DIST_DIR });
 // A copy of the freshly seeded database that no process connects to, so specs can clone it cheaply.
 const template = `${database}_tpl`;
