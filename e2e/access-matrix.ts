@@ -46,7 +46,7 @@ export const ROUTES: RouteSpec[] = [
   // Reports (issue #6): auditors only; the read API for auditors and officers (session or token), where
   // a disclosure outside the caller's scope, or none, is 404; exports for auditors, and a task or file
   // that is not one's own is 404.
-  { path: '/reports?fy=2026&pub=1', allow: ['auditor'] },
+  { path: '/reports?fy=2026&pub=true', allow: ['auditor'] },
   { path: '/reports/talent-grants?fy=2026&threshold=100000000&window=10', allow: ['auditor'] },
   { path: '/reports/breakdowns', allow: ['auditor'] },
   { path: '/reports/trends', allow: ['auditor'] },

@@ -96,10 +96,10 @@ test('the auditor follows a figure to its records and exports them as XLSX, CSV 
 
 test('the publication variant shows no names and withholds small counts', async ({ page, login }) => {
   await login('auditor');
-  await page.goto('/reports/talent-grants?pub=1');
+  await page.goto('/reports/talent-grants?pub=true');
   await expect(page.getByRole('note')).toContainText('For publication');
   await expect(page.getByText('fewer than 5').first()).toBeAttached();
-  await page.goto('/reports/records?talent=any&pub=1');
+  await page.goto('/reports/records?talent=any&pub=true');
   await expect(page.getByText('Names are hidden in the publication variant.')).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Researcher' })).toHaveCount(0);
 });
