@@ -7,6 +7,34 @@ export interface Limit {
   windowSeconds: number;
 }
 
+export interface Reservation {
+  /** True when this attempt is within the limit and the guarded work may run. */
+  allowed: boolean;
+  /** Attempts in the current window, this one included. */
+  count: number;
+  /** Seconds until the window ends (for a Retry-After header). */
+  retryAfterSeconds: number;
+}
+
+/**
+ * Reserves one attempt of `key`: adds one to its count (starting a new window when the old one has
+ * passed) and says whether the attempt is within `limit`. One statement, so concurrent callers are
+ * serialised by PostgreSQL's row lock and at most `limit.max` of them are ever allowed per window.
+ */
+export async function reserve(key: string, limit: Limit): Promise<Reservation> {
+  const rows = await db.$queryRaw<{ count: number; retry: number }[]>`
+    INSERT INTO "RateLimit" (key, count, "windowStart") VALUES (${key}, 1, now())
+    ON CONFLICT (key) DO UPDATE SET
+      count = CASE WHEN "RateLimit"."windowStart" > now() - make_interval(secs => ${limit.windowSeconds})
+                   THEN "RateLimit".count + 1 ELSE 1 END,
+      "windowStart" = CASE WHEN "RateLimit"."windowStart" > now() - make_interval(secs => ${limit.windowSeconds})
+                   THEN "RateLimit"."windowStart" ELSE now() END
+    RETURNING count,
+      GREATEST(0, CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => ${limit.windowSeconds}) - now()))))::int AS retry`;
+  const row = rows[0] ?? { count: 1, retry: limit.windowSeconds };
+  return { allowed: row.count <= limit.max, count: row.count, retryAfterSeconds: row.retry };
+}
+
 /** Current count of `key` within its window (0 when the window has passed). */
 export async function peek(key: string, limit: Limit): Promise<number> {
   const rows = await db.$queryRaw<{ count: number }[]>`
