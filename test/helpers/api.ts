@@ -31,11 +31,20 @@ const STATIC: Record<string, RouteModule> = {
   '/api/v1/reports/talent-grants': talentGrants,
 };
 
+/** Next answers a path segment that is not valid percent-encoded UTF-8 with its own 400 page, before any handler. */
+export class MalformedPath extends Error {}
+
 function route(pathname: string): { module: RouteModule; params: Record<string, string | string[]> } {
   const exact = STATIC[pathname];
   if (exact) return { module: exact, params: {} };
   const one = /^\/api\/v1\/disclosures\/([^/]+)$/.exec(pathname);
-  if (one) return { module: disclosure, params: { id: decodeURIComponent(one[1]!) } };
+  if (one) {
+    try {
+      return { module: disclosure, params: { id: decodeURIComponent(one[1]!) } };
+    } catch {
+      throw new MalformedPath(pathname);
+    }
+  }
   return { module: catchAll, params: { rest: pathname.replace(/^\/api\/v1\/?/, '').split('/') } };
 }
 
