@@ -113,7 +113,7 @@ function fill(template: string, id: string) {
 
 describe('the served OpenAPI document', () => {
   it('is valid OpenAPI 3.1 and carries an ETag', async () => {
-    const result = await new Validator().validate(structuredClone(doc) as object);
+    const result = await new Validator().validate(structuredClone(doc) as unknown as Parameters<Validator['validate']>[0]);
     expect(result).toEqual({ valid: true });
     expect(doc.openapi).toBe('3.1.0');
     const res = await apiFetch('/api/v1/openapi.json');
