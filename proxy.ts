@@ -1,9 +1,24 @@
 // Runs before every page and route: a fresh CSP nonce per request, and no caching of anything that may
 // show a signed-in person's data. Authorization is NOT decided here: every page, action and route
-// checks the actor itself (lib/auth/actor.ts); this layer only adds headers.
+// checks the actor itself (lib/auth/actor.ts); this layer only adds headers, and refuses (400) requests
+// no route can mean: NUL or malformed encoding in the URL, a server-action body React never sends.
 import { type NextRequest, NextResponse } from 'next/server';
+import { problemResponse } from '@/lib/api/problem';
+import { gateRefusal } from '@/lib/security/request-gate';
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refusal = await gateRefusal(request);
+  if (refusal && request.nextUrl.pathname.startsWith('/api/v1/')) {
+    // The read API answers every refusal in its one format (RFC 9457), this one included.
+    return problemResponse('bad-request', `The address holds characters or an encoding no operation accepts (${refusal}).`, request.nextUrl.pathname);
+  }
+  if (refusal) {
+    return new NextResponse(`400 Bad Request (${refusal}): the address or form data holds characters or a shape no page accepts.\n`, {
+      status: 400,
+      headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store, max-age=0', 'X-Content-Type-Options': 'nosniff' },
+    });
+  }
+
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
   const https = request.nextUrl.protocol === 'https:';

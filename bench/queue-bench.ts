@@ -134,7 +134,7 @@ async function walkPg(query: Record<string, string | string[]>, cursors: (string
     const params = parseQueueParams({ ...query, ...(cursor ? { cursor } : {}) });
     const sort = sortOf(params);
     const cycles = sort === 'deadline' ? await scopedCycles(actor) : [];
-    const confirmed = params.watch && params.watch !== 'pending' ? await confirmedKeys() : undefined;
+    const confirmed = params.watch && params.watch !== 'pending' ? await confirmedKeys(actor) : undefined;
     const { sql } = queueQuery(actor, params, { cursor: decodeCursor(params.cursor, sort), cycles, limit: PAGE_SIZE + 1, confirmed });
     const t = performance.now();
     await client.query(sql.text, sql.values as unknown[]);

@@ -342,11 +342,18 @@ async function main() {
 
     for (const [key, status] of matchStatus) {
       const org = ORGANISATIONS.find((o) => `name:${normalized.get(o.name)}` === key)!;
-      await main.query(
-        `INSERT INTO "EntityMatch" ("organisationKey", "organisationName", "watchlistEntryId", score, "matchedNames", status, "decidedAt")
-         VALUES ($1, $2, $3, 0.97, $4, $5, $6)`,
-        [key, org.name, entryIds.get(org.watch!), [org.name], status, status === 'PENDING' ? null : iso(Date.now())],
+      const match = await main.query(
+        `INSERT INTO "EntityMatch" ("organisationKey", "organisationName", "watchlistEntryId", score, "matchedNames") VALUES ($1, $2, $3, 0.97, $4) RETURNING id`,
+        [key, org.name, entryIds.get(org.watch!), [org.name]],
       );
+      if (status === 'PENDING') continue;
+      // Decisions are per institution (MatchDecision): every institution's officers made the same one here.
+      for (const inst of meta.institutions) {
+        await main.query(
+          `INSERT INTO "MatchDecision" ("matchId", "institutionId", status, "decidedById", "decidedAt") VALUES ($1, $2, $3, $4, $5)`,
+          [match.rows[0].id, inst.id, status, inst.officers[0] ?? randomUUID(), iso(Date.now())],
+        );
+      }
     }
     for (const ix of indexes.rows) {
       const t = Date.now();

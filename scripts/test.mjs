@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, on a fresh clone: install, typecheck, lint, unit + integration
-// (Vitest on a real PostgreSQL), end-to-end (Playwright in Chromium against the built app). Ends with
-// one line "N passed, N failed" over all suites. Exit code 0 only when nothing failed.
+// (Vitest on a real PostgreSQL), end-to-end (Playwright in Chromium against the built app). Prints one
+// line per suite, "✓|✗ name: N passed, N failed, N skipped (secs)", and last "N passed, N failed,
+// N skipped" over all suites. Exit code 0 only when nothing failed and every skipped test is declared,
+// with its reason, in test/declared-skips.json (scripts/lib/test-summary.mjs does the counting).
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureInstalled, root } from './lib/install.mjs';
+import { countExitCode, countPlaywright, countVitest, readDeclaredSkips, summarise } from './lib/test-summary.mjs';
 
 const started = Date.now();
 await ensureInstalled().catch((err) => {
@@ -20,25 +23,8 @@ const { findChromium, MISSING_BROWSER } = await import('./lib/browser.mjs');
 const resultsDir = path.join(root, '.kaiji/test-results');
 fs.rmSync(resultsDir, { recursive: true, force: true });
 fs.mkdirSync(resultsDir, { recursive: true });
-
-const totals = { passed: 0, failed: 0, skipped: 0 };
-const lines = [];
 const bin = (p) => path.join(root, 'node_modules', p);
-
-function step(name, cmd, args, env = {}) {
-  console.log(`\n━━ ${name} ━━`);
-  const t = Date.now();
-  const res = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
-  const secs = ((Date.now() - t) / 1000).toFixed(1);
-  return { ok: res.status === 0, secs };
-}
-
-function check(name, cmd, args) {
-  const r = step(name, cmd, args);
-  if (r.ok) totals.passed++;
-  else totals.failed++;
-  lines.push(`${r.ok ? '✓' : '✗'} ${name} (${r.secs}s)`);
-}
+const report = (name) => path.join(resultsDir, `${name}.json`);
 
 function readJson(file) {
   try {
@@ -48,61 +34,79 @@ function readJson(file) {
   }
 }
 
-check('typecheck', process.execPath, [bin('typescript/bin/tsc'), '--noEmit', '-p', '.']);
-check('lint', process.execPath, [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0']);
-
-// One PostgreSQL for all suites; each test file / e2e run makes its own databases in it.
-const pg = await startEmbeddedPostgres({ dir: path.join(os.tmpdir(), `kaiji-test-${randomUUID().slice(0, 8)}`), ephemeral: true });
-const pgEnv = { KAIJI_TEST_PG_URL: pg.url('postgres') };
-try {
-  const vitestJson = path.join(resultsDir, 'vitest.json');
-  const v = step('unit and integration tests (Vitest, PostgreSQL)', process.execPath, [
-    bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`,
-  ], pgEnv);
-  const vr = readJson(vitestJson);
-  if (vr) {
-    totals.passed += vr.numPassedTests;
-    totals.failed += vr.numFailedTests + (vr.numFailedTestSuites && !vr.numFailedTests ? vr.numFailedTestSuites : 0);
-    totals.skipped += vr.numPendingTests + vr.numTodoTests;
-    lines.push(`${v.ok ? '✓' : '✗'} vitest: ${vr.numPassedTests} passed, ${vr.numFailedTests} failed (${v.secs}s)`);
-  } else {
-    totals.failed++;
-    lines.push(`✗ vitest did not report results (${v.secs}s)`);
-  }
-
-  const browser = await findChromium();
-  if (!browser) {
-    console.log('\nNo Chromium found; trying `npx playwright install chromium`…');
-    spawnSync(process.execPath, [bin('playwright/cli.js'), 'install', 'chromium'], { cwd: root, stdio: 'inherit' });
-  }
-  if (!(await findChromium())) {
-    console.error(`\n${MISSING_BROWSER}`);
-    totals.failed++;
-    lines.push('✗ e2e: no Chromium available (see message above)');
-  } else {
-    const e2eJson = path.join(resultsDir, 'e2e.json');
-    const e = step('end-to-end tests (Playwright, Chromium)', process.execPath, [bin('@playwright/test/cli.js'), 'test'], pgEnv);
-    const er = readJson(e2eJson);
-    if (er?.stats) {
-      const { expected, unexpected, flaky, skipped } = er.stats;
-      totals.passed += expected + flaky;
-      totals.failed += unexpected;
-      totals.skipped += skipped;
-      lines.push(`${e.ok ? '✓' : '✗'} e2e: ${expected + flaky} passed, ${unexpected} failed (${e.secs}s)`);
-      if (!e.ok && !unexpected) {
-        totals.failed++;
-        lines.push('✗ e2e run failed outside the tests (see output above)');
-      }
-    } else {
-      totals.failed++;
-      lines.push(`✗ e2e did not report results (${e.secs}s)`);
-    }
-  }
-} finally {
-  await pg.stop();
+/** Playwright in Chromium; tries `npx playwright install chromium` once when none is found. */
+async function chromiumOrReason() {
+  if (await findChromium()) return null;
+  console.log('\nNo Chromium found; trying `npx playwright install chromium`…');
+  spawnSync(process.execPath, [bin('playwright/cli.js'), 'install', 'chromium'], { cwd: root, stdio: 'inherit' });
+  if (await findChromium()) return null;
+  console.error(`\n${MISSING_BROWSER}`);
+  return 'no Chromium available (see the message above)';
 }
 
+// The suites, in order. Adding one is one line: a name, the node script and arguments, and how its
+// results are counted ('vitest' and 'playwright' read the JSON report written to report(name); without
+// one the suite is a single check that passes when it exits 0). `database: true` gives it the shared
+// PostgreSQL in KAIJI_TEST_PG_URL; `before` may return a reason not to run it (counted as a failure).
+const SUITES = [
+  { name: 'typecheck', args: [bin('typescript/bin/tsc'), '--noEmit', '-p', '.'] },
+  { name: 'lint', args: [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0'] },
+  { name: 'vitest', counts: 'vitest', database: true, args: [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report('vitest')}`] },
+  { name: 'e2e', counts: 'playwright', database: true, before: chromiumOrReason, args: [bin('@playwright/test/cli.js'), 'test', '--reporter=list,json'] },
+];
+
+// `npm test -- lint vitest` runs only the suites named (all of them by default).
+const only = process.argv.slice(2);
+const unknown = only.filter((n) => !SUITES.some((s) => s.name === n));
+if (unknown.length) {
+  console.error(`✗ unknown suite ${unknown.join(', ')}; the suites are ${SUITES.map((s) => s.name).join(', ')}`);
+  process.exit(1);
+}
+
+let declared;
+try {
+  declared = readDeclaredSkips(path.join(root, 'test/declared-skips.json'));
+} catch (err) {
+  console.error(`✗ ${err.message}`);
+  process.exit(1);
+}
+
+// One PostgreSQL for all suites that need one; each test file / e2e run makes its own databases in it.
+let pg;
+const runs = [];
+try {
+  for (const suite of SUITES.filter((s) => !only.length || only.includes(s.name))) {
+    console.log(`\n━━ ${suite.name} ━━`);
+    const t = Date.now();
+    const secs = () => (Date.now() - t) / 1000;
+    const notRun = suite.before ? await suite.before() : null;
+    if (notRun) {
+      runs.push({ name: suite.name, exitCode: 1, secs: secs(), counts: countExitCode(1), note: notRun });
+      continue;
+    }
+    if (suite.database && !pg) {
+      pg = await startEmbeddedPostgres({ dir: path.join(os.tmpdir(), `kaiji-test-${randomUUID().slice(0, 8)}`), ephemeral: true });
+    }
+    const env = {
+      ...process.env,
+      ...(suite.database ? { KAIJI_TEST_PG_URL: pg.url('postgres') } : {}),
+      ...(suite.counts === 'playwright' ? { PLAYWRIGHT_JSON_OUTPUT_FILE: report(suite.name) } : {}),
+    };
+    const res = spawnSync(process.execPath, suite.args, { cwd: root, stdio: 'inherit', env });
+    const exitCode = res.status;
+    const counts =
+      suite.counts === 'vitest'
+        ? countVitest(readJson(report(suite.name)), root)
+        : suite.counts === 'playwright'
+          ? countPlaywright(readJson(report(suite.name)))
+          : countExitCode(exitCode);
+    runs.push({ name: suite.name, exitCode, secs: secs(), counts });
+  }
+} finally {
+  await pg?.stop();
+}
+
+const { lines, exitCode } = summarise(runs, declared);
 console.log(`\n━━ summary (${((Date.now() - started) / 1000).toFixed(0)}s) ━━`);
 for (const l of lines) console.log(l);
-console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
-process.exit(totals.failed ? 1 : 0);
+process.exit(exitCode);

@@ -8,6 +8,7 @@ import { currentSession, requestOrigin } from '@/lib/auth/actor';
 import { type Actor, hasRole } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { inspectInput } from '@/lib/security/sanitise';
 
 export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T> =
@@ -79,7 +80,11 @@ export async function runAction<S extends z.ZodType, T>(
   };
   if (actor.mfaPending && !def.allowMfaPending) return { ok: false, error: 'account.errors.mfaPending' };
   if (def.roles && !def.roles.some((r) => hasRole(actor, r))) return denied(`role:${def.roles.join('|')}`);
-  const parsed = def.input.safeParse(raw);
+  // Text PostgreSQL cannot store (NUL, lone surrogates) is refused per field before any schema or handler
+  // sees it; bidi controls are dropped. One gate for every action, whatever its schema says.
+  const inspected = inspectInput(raw);
+  if (!inspected.ok) return { ok: false, error: 'errors.invalidInput', fieldErrors: inspected.fieldErrors };
+  const parsed = def.input.safeParse(inspected.value);
   if (!parsed.success) return { ok: false, error: 'errors.invalidInput', fieldErrors: fieldErrorsOf(parsed.error) };
   try {
     return { ok: true, data: await def.handler({ actor, input: parsed.data, origin }) };

@@ -8,6 +8,7 @@ import 'zod-openapi';
 import { booleanParam } from '@/lib/params/boolean';
 import { DEFAULT_THRESHOLD_JPY, DEFAULT_WINDOW_YEARS, LIMITS, LIST_CODE_PATTERN, SEVERITIES, STATUSES, TALENT_FIGURES } from '@/lib/reports/params';
 import { RULE_CODE } from '@/lib/rules/schemas';
+import { unsafeReason } from '@/lib/security/sanitise';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -21,7 +22,8 @@ const documentAs =
 
 /**
  * Text the database will store or compare: no control characters (NUL included), no bidirectional
- * overrides, no U+FFFD (what a lone surrogate or broken UTF-8 in a URL decodes to).
+ * overrides, no U+FFFD (what a lone surrogate or broken UTF-8 in a URL decodes to). Stated as a pattern
+ * so the document says it; the project's sanitiser (lib/security/sanitise.ts) checks the same again.
  */
 export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uFFFD]*$/;
 
@@ -90,6 +92,7 @@ export const figureParams = {
     .min(1, { error: 'must not be empty' })
     .max(LIMITS.programme, { error: `at most ${LIMITS.programme} characters` })
     .regex(SAFE_TEXT, { error: 'must not contain control or bidirectional-override characters' })
+    .refine((v) => unsafeReason(v) === null, { error: 'must not contain control or bidirectional-override characters' })
     .optional()
     .meta({ description: 'Names this talent programme (its normalised name, as the report shows it).', example: 'thousand talents plan' }),
   rule: z

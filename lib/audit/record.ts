@@ -5,6 +5,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db/client';
 import { db } from '@/lib/db/client';
 import type { AuditOutcome } from '@/lib/generated/prisma/enums';
+import { scrubJson, scrubText } from '@/lib/security/sanitise';
 import { GENESIS_HASH, eventHash } from './hash';
 
 const CHAIN_LOCK = 7_204_311_002;
@@ -22,7 +23,35 @@ export interface AuditInput {
   details?: Record<string, unknown>;
 }
 
-export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const text = (v: string | null | undefined, max: number) => (v == null ? null : scrubText(v, max));
+const uuidOrNull = (v: string | null | undefined) => (v && UUID.test(v) ? v : null);
+
+/**
+ * The event as it can always be stored: what an attacker typed (an email, a path, a header, a form
+ * value) may hold NUL, lone surrogates, bidi controls or a megabyte of text, and a denial must still be
+ * audited, so nothing here refuses. Ids that are not UUIDs move into the details instead of failing.
+ */
+function storable(input: AuditInput): AuditInput {
+  const badIds = Object.fromEntries(
+    (['actorId', 'institutionId'] as const).filter((k) => input[k] && !UUID.test(input[k])).map((k) => [k, input[k]]),
+  );
+  return {
+    action: scrubText(input.action, 100),
+    outcome: input.outcome,
+    actorId: uuidOrNull(input.actorId),
+    actorEmail: text(input.actorEmail, 320),
+    entityType: text(input.entityType, 100),
+    entityId: text(input.entityId, 200),
+    institutionId: uuidOrNull(input.institutionId),
+    ip: text(input.ip, 64),
+    userAgent: text(input.userAgent, 300),
+    details: scrubJson({ ...input.details, ...(Object.keys(badIds).length ? { invalidIds: badIds } : {}) }) as Record<string, unknown>,
+  };
+}
+
+export async function recordAudit(tx: Tx, raw: AuditInput): Promise<void> {
+  const input = storable(raw);
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
   const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;

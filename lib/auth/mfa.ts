@@ -1,17 +1,18 @@
 // The second factor: enrolment of an authenticator app, verification after the password step, recovery
-// codes. Every outcome is audited; failed attempts are throttled per person like sign-in.
+// codes. Every outcome is audited; code checks are throttled per person like sign-in (each check reserved
+// atomically before the code is compared, cleared by a success).
 import 'server-only';
 import { ActionError } from '@/lib/actions/action';
 import { recordAudit, recordAuditNow } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
-import { hit, peek, reset } from '@/lib/security/rate-limit';
+import { MFA_LIMIT, reserve, reset } from '@/lib/security/rate-limit';
 import { mfaRequiredRoles, roleRequiresMfa } from './mfa-policy';
 import { RECOVERY_CODE_COUNT, consumeRecoveryCode, replaceRecoveryCodes } from './recovery-codes';
 import type { Actor } from './roles';
 import { open, seal } from './secret-box';
 import { claimTotpStep, newTotpSecret, totpProvisioning, totpStep } from './totp';
 
-export const MFA_LIMIT = { max: 5, windowSeconds: 15 * 60 } as const;
+export { MFA_LIMIT };
 const SEAL_PURPOSE = 'totp-secret';
 
 type Origin = { ip: string | null; userAgent: string | null };
@@ -55,15 +56,15 @@ export async function pendingEnrolment(actor: Actor): Promise<{ secret: string; 
   return { secret, ...(await totpProvisioning(secret, user.email)) };
 }
 
+/** Reserves this code check atomically before the code is looked at; refuses (audited) over the limit. */
 async function throttled(actor: Actor, origin: Origin, action: string): Promise<void> {
-  if ((await peek(`mfa:user:${actor.userId}`, MFA_LIMIT)) >= MFA_LIMIT.max) {
+  if (!(await reserve(`mfa:user:${actor.userId}`, MFA_LIMIT)).allowed) {
     await recordAuditNow({ ...who(actor, origin), action, outcome: 'DENIED', details: { reason: 'throttled' } });
     throw new ActionError('account.errors.throttled');
   }
 }
 
 async function failed(actor: Actor, origin: Origin, action: string, reason: string): Promise<never> {
-  await hit(`mfa:user:${actor.userId}`, MFA_LIMIT);
   await recordAuditNow({ ...who(actor, origin), action, outcome: 'FAILURE', details: { reason } });
   throw new ActionError('account.errors.codeInvalid', { code: ['account.errors.codeInvalid'] });
 }

@@ -1,8 +1,9 @@
-// Email + password sign-in with throttling per account and per address. Every attempt is audited.
+// Email + password sign-in with throttling per account and per address (each attempt reserved atomically
+// before the password is checked). Every attempt is audited.
 import 'server-only';
 import { recordAuditNow } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
-import { SIGN_IN_LIMITS, hit, peek, reset } from '@/lib/security/rate-limit';
+import { SIGN_IN_LIMITS, release, reserveAll, reset } from '@/lib/security/rate-limit';
 import { verifyPassword } from './password';
 
 export type SignInFailure = 'invalid' | 'throttled';
@@ -22,11 +23,12 @@ export async function checkPassword(
   const addressKey = `signin:ip:${from.ip ?? 'unknown'}`;
   const audit = { actorEmail: email, ip: from.ip, userAgent: from.userAgent };
 
-  const [accountFailures, addressFailures] = await Promise.all([
-    peek(accountKey, SIGN_IN_LIMITS.perAccount),
-    peek(addressKey, SIGN_IN_LIMITS.perAddress),
+  // Reserve the attempt before the password is looked at: parallel guesses each take a slot atomically.
+  const slot = await reserveAll([
+    [accountKey, SIGN_IN_LIMITS.perAccount],
+    [addressKey, SIGN_IN_LIMITS.perAddress],
   ]);
-  if (accountFailures >= SIGN_IN_LIMITS.perAccount.max || addressFailures >= SIGN_IN_LIMITS.perAddress.max) {
+  if (!slot.allowed) {
     await recordAuditNow({ ...audit, action: 'auth.sign_in', outcome: 'DENIED', details: { reason: 'throttled' } });
     return { ok: false, reason: 'throttled' };
   }
@@ -34,7 +36,6 @@ export async function checkPassword(
   const user = await db.user.findUnique({ where: { email }, select: { id: true, passwordHash: true, disabledAt: true } });
   const valid = await verifyPassword(user?.passwordHash, password);
   if (!user || !valid || user.disabledAt) {
-    await Promise.all([hit(accountKey, SIGN_IN_LIMITS.perAccount), hit(addressKey, SIGN_IN_LIMITS.perAddress)]);
     await recordAuditNow({
       ...audit,
       actorId: user?.id ?? null,
@@ -44,7 +45,8 @@ export async function checkPassword(
     });
     return { ok: false, reason: 'invalid' };
   }
-  await reset(accountKey);
+  // A success clears the account's failures and gives the address back the slot it reserved.
+  await Promise.all([reset(accountKey), release(addressKey)]);
   await recordAuditNow({ ...audit, actorId: user.id, action: 'auth.sign_in', entityType: 'User', entityId: user.id });
   return { ok: true, userId: user.id };
 }

@@ -3,6 +3,7 @@
 // and ranges checked) used at submit. Each item is defined once from its pairs, so the two cannot drift.
 import { z } from 'zod';
 import { currencyCodes } from '@/lib/money';
+import { safeString } from '@/lib/security/sanitise';
 import { countryCodes } from './countries';
 import { errorKeys as e, type ValidationKey } from './errors';
 
@@ -27,8 +28,8 @@ export function pair<D extends z.ZodType, C extends z.ZodType>(draft: D, complet
 
 export const uuid = () => z.uuid({ error: typeError(e.invalidReference) });
 
-const anyText = (max: number) => z.string({ error: typeError() }).max(max, { error: e.tooLong });
-export const trimmed = (max: number) => z.string({ error: typeError() }).trim().max(max, { error: e.tooLong });
+const anyText = (max: number) => safeString({ error: typeError() }).max(max, { error: e.tooLong });
+export const trimmed = (max: number) => safeString({ error: typeError() }).trim().max(max, { error: e.tooLong });
 export const requiredText = (max: number = limits.short) => trimmed(max).min(1, { error: e.required });
 
 export function isIsoDate(value: unknown): value is string {

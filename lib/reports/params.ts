@@ -3,6 +3,7 @@
 // adding its own keys (status, country, talent, …) to the report's parameters.
 import { z } from 'zod';
 import { booleanParam } from '@/lib/params/boolean';
+import { type SearchParamsInput, searchParamRecord } from '@/lib/security/url-params';
 
 export const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'RESUBMITTED', 'APPROVED', 'FLAGGED'] as const;
 export const SEVERITIES = ['FLAG', 'REVIEW', 'INFO', 'NONE'] as const;
@@ -69,36 +70,32 @@ export type Figure = z.infer<typeof figureSchema>;
 export const recordFilterSchema = reportParamsSchema.extend(figureSchema.shape);
 export type RecordFilter = z.infer<typeof recordFilterSchema>;
 
-type SearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
-
-function getAll(params: SearchParams, key: string): string[] {
-  if (params instanceof URLSearchParams) return params.getAll(key);
-  const v = params[key];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
-
-const first = (params: SearchParams, key: string) => getAll(params, key)[0];
+type SearchParams = SearchParamsInput;
 
 /** URL keys: short, stable, documented in the OpenAPI file. */
 function rawFrom(params: SearchParams): Record<string, unknown> {
+  // Unsafe values (NUL, lone surrogates) are dropped here, so they read as absent like any bad value.
+  const record = searchParamRecord(params);
+  const getAll = (key: string) => record[key] ?? [];
+  const first = (key: string) => getAll(key)[0];
   return {
-    fiscalYear: first(params, 'fy') ?? first(params, 'fiscalYear'),
-    institutionIds: [...getAll(params, 'inst'), ...getAll(params, 'institutionId')],
-    publication: first(params, 'pub') ?? first(params, 'publication'),
-    threshold: first(params, 'threshold'),
-    window: first(params, 'window'),
-    group: first(params, 'group') || undefined,
-    status: first(params, 'status') || undefined,
-    severity: first(params, 'severity') || undefined,
-    institution: first(params, 'institution') || undefined,
-    country: first(params, 'country') || undefined,
-    programme: first(params, 'programme') || undefined,
-    rule: first(params, 'rule') || undefined,
-    flagged: first(params, 'flagged') || undefined,
-    submitted: first(params, 'submitted') || undefined,
-    talent: first(params, 'talent') || undefined,
-    entry: first(params, 'entry') || undefined,
-    watchlist: first(params, 'watchlist') || undefined,
+    fiscalYear: first('fy') ?? first('fiscalYear'),
+    institutionIds: [...getAll('inst'), ...getAll('institutionId')],
+    publication: first('pub') ?? first('publication'),
+    threshold: first('threshold'),
+    window: first('window'),
+    group: first('group') || undefined,
+    status: first('status') || undefined,
+    severity: first('severity') || undefined,
+    institution: first('institution') || undefined,
+    country: first('country') || undefined,
+    programme: first('programme') || undefined,
+    rule: first('rule') || undefined,
+    flagged: first('flagged') || undefined,
+    submitted: first('submitted') || undefined,
+    talent: first('talent') || undefined,
+    entry: first('entry') || undefined,
+    watchlist: first('watchlist') || undefined,
   };
 }
 

@@ -41,11 +41,15 @@ export function grantTotal(fiscalYear: number, window: number): Sql {
 }
 
 const ORG_KEYS = raw(`('name:' || o."normalizedName", 'entity:' || o."entityId"::text)`);
+/** Match `em` was dismissed by the institution of disclosure `d` (decisions are per institution). */
+const DISMISSED_HERE = raw(
+  `EXISTS (SELECT 1 FROM "MatchDecision" md WHERE md."matchId" = em.id AND md."institutionId" = d."institutionId" AND md.status = 'DISMISSED')`,
+);
 
 /**
  * An appointment organisation or programme sponsor of the latest version is an entry of the group list
  * (`entry`: one entry, as an SQL expression; null: any): an officer's confirmed or pending match, or
- * the same normalised name unless an officer dismissed that pair.
+ * the same normalised name unless an officer of the disclosure's institution dismissed that pair.
  */
 export function atGroup(group: GroupSpec, entry: Sql | null = null): Sql {
   if (group.pairIds.length === 0) return raw('FALSE');
@@ -57,10 +61,10 @@ export function atGroup(group: GroupSpec, entry: Sql | null = null): Sql {
       AND ${entry ? sql`ge.entry_id = ${entry}` : raw('TRUE')}
       AND (
         EXISTS (SELECT 1 FROM "EntityMatch" em WHERE em."organisationKey" IN ${ORG_KEYS}
-                AND em."watchlistEntryId" = ge.entry_id AND em.status <> 'DISMISSED')
+                AND em."watchlistEntryId" = ge.entry_id AND NOT ${DISMISSED_HERE})
         OR (o."normalizedName" = ge.key AND NOT EXISTS (
                 SELECT 1 FROM "EntityMatch" em WHERE em."organisationKey" IN ${ORG_KEYS}
-                AND em."watchlistEntryId" = ge.entry_id AND em.status = 'DISMISSED'))
+                AND em."watchlistEntryId" = ge.entry_id AND ${DISMISSED_HERE}))
       ))`;
 }
 
@@ -68,7 +72,7 @@ export function atGroup(group: GroupSpec, entry: Sql | null = null): Sql {
 export function onWatchlist(watchlistCode: Sql | null = null): Sql {
   return sql`EXISTS (
     SELECT 1 FROM "DisclosureOrganisation" o
-    JOIN "EntityMatch" em ON em."organisationKey" IN ${ORG_KEYS} AND em.status IN ('PENDING', 'CONFIRMED')
+    JOIN "EntityMatch" em ON em."organisationKey" IN ${ORG_KEYS} AND NOT ${DISMISSED_HERE}
     JOIN "WatchlistEntry" we ON we.id = em."watchlistEntryId" AND we."retiredAt" IS NULL
     JOIN "Watchlist" w ON w.id = we."watchlistId" AND w.kind = 'WATCHLIST'
     WHERE o."disclosureId" = d.id AND o."versionId" = lv.id AND ${watchlistCode ? sql`w.code = ${watchlistCode}` : raw('TRUE')})`;

@@ -67,7 +67,7 @@ describe('review access', () => {
     expect(await db.disclosure.findUniqueOrThrow({ where: { id: target.id } })).toMatchObject({ status: 'SUBMITTED', stateVersion: 1, assigneeId: null });
     expect(await db.reviewDecision.count({ where: { disclosureId: target.id } })).toBe(0);
     expect(await db.comment.count({ where: { disclosureId: target.id } })).toBe(0);
-    expect(await db.entityMatch.findUniqueOrThrow({ where: { id: matchId } })).toMatchObject({ status: 'PENDING' });
+    expect(await db.matchDecision.count({ where: { matchId } })).toBe(0);
   });
 
   it('reads nothing for outsiders: queue, review page, matches', async () => {

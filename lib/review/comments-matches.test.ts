@@ -40,7 +40,7 @@ describe('comments', () => {
 });
 
 describe('watchlist matches', () => {
-  it('confirm/dismiss is remembered per organisation, audited, and recounts pending matches in scope', async () => {
+  it('confirm/dismiss is remembered per organisation for the institution, audited, and recounts its pending matches', async () => {
     const list = await db.watchlist.create({ data: { code: `EUL-${Date.now()}`, nameJa: '外国ユーザーリスト', nameEn: 'End User List', source: 'METI', isSample: true } });
     const entry = await db.watchlistEntry.create({ data: { watchlistId: list.id, reference: 'E-1', name: 'Beijing Institute of Technology', searchText: 'beijing inst tech' } });
     const key = 'name:beijing inst tech';
@@ -62,12 +62,14 @@ describe('watchlist matches', () => {
 
     const res = await runAction(decideMatchAction.definition, w.officerA, { disclosureId: one.id, matchId: match.id, decision: 'CONFIRMED', note: 'Same university; contract names it.' }, origin);
     expect(res).toMatchObject({ ok: true, data: { status: 'CONFIRMED' } });
-    expect(await db.entityMatch.findUniqueOrThrow({ where: { id: match.id } })).toMatchObject({ status: 'CONFIRMED', decidedById: w.officerA.userId, note: 'Same university; contract names it.' });
+    expect(await db.matchDecision.findMany({ where: { matchId: match.id } })).toEqual([
+      expect.objectContaining({ institutionId: w.a.id, status: 'CONFIRMED', decidedById: w.officerA.userId, note: 'Same university; contract names it.' }),
+    ]);
     const counts = await db.disclosure.findMany({ where: { id: { in: [one.id, two.id, other.id] } }, select: { id: true, pendingMatches: true } });
     const pending = Object.fromEntries(counts.map((c) => [c.id, c.pendingMatches]));
     expect(pending[one.id]).toBe(0);
     expect(pending[two.id]).toBe(0); // the same organisation written differently: same decision
-    expect(pending[other.id]).toBe(1); // outside the officer's scope: not touched
+    expect(pending[other.id]).toBe(1); // another institution's: its own decision to make
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'review.match.decision', entityId: match.id } });
     expect(event.details).toMatchObject({ from: 'PENDING', to: 'CONFIRMED', disclosureId: one.id });
 

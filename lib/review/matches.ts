@@ -1,7 +1,9 @@
 // Watchlist matches on the review page, and the officer's decision on one: confirm (the organisation is
-// the listed one) or dismiss (a different organisation with a similar name). The decision belongs to the
-// organisation and the entry (EntityMatch, see lib/watchlists/README.md), so it is remembered for every
-// disclosure that names the organisation; re-screening never resets it.
+// the listed one) or dismiss (a different organisation with a similar name). The screening match
+// (EntityMatch: organisation and entry) is shared; the decision belongs to the officer's institution
+// (MatchDecision, one per match and institution), so it is remembered for every disclosure of that
+// institution naming the organisation, never shown to or applied for another institution, and
+// re-screening never resets it.
 import 'server-only';
 import { NotFoundError } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
@@ -12,7 +14,7 @@ import { recheckDisclosure } from '@/lib/rules/check';
 import { organisationKeyOf } from '@/lib/watchlists/record-matches';
 import type { Origin } from './decide';
 import { ORGANISATION_KEY_SQL } from './queue-query';
-import { reviewScopeSql, reviewable } from './scope';
+import { reviewable } from './scope';
 import type { MatchDecisionInput } from './schemas';
 
 type Client = Tx | typeof db;
@@ -47,22 +49,20 @@ export interface MatchView {
 
 /** Matches for the organisations of a disclosure in the actor's review scope (caller has checked it). */
 export async function matchesFor(actor: Actor, disclosureId: string): Promise<MatchView[]> {
-  const found = await db.disclosure.findFirst({ where: reviewable(actor, disclosureId), select: { id: true } });
+  const found = await db.disclosure.findFirst({ where: reviewable(actor, disclosureId), select: { id: true, institutionId: true } });
   if (!found) return [];
   const orgs = await latestOrganisations(db, disclosureId);
   if (!orgs.length) return [];
   const matches = await db.entityMatch.findMany({
     where: { organisationKey: { in: [...new Set(orgs.map((o) => o.key))] } },
-    orderBy: [{ status: 'asc' }, { score: 'desc' }],
+    orderBy: [{ score: 'desc' }, { createdAt: 'asc' }],
     select: {
       id: true,
       organisationKey: true,
       score: true,
       matchedNames: true,
-      status: true,
-      note: true,
-      decidedAt: true,
-      decidedById: true,
+      // Only the disclosure's own institution's decision: another institution's is not this one's business.
+      decisions: { where: { institutionId: found.institutionId }, select: { status: true, note: true, decidedAt: true, decidedById: true } },
       watchlistEntry: {
         select: {
           name: true,
@@ -77,28 +77,32 @@ export async function matchesFor(actor: Actor, disclosureId: string): Promise<Ma
     },
   });
   const deciders = await db.user.findMany({
-    where: { id: { in: matches.map((m) => m.decidedById).filter((x): x is string => !!x) } },
+    where: { id: { in: matches.flatMap((m) => m.decisions.map((x) => x.decidedById)) } },
     select: { id: true, displayName: true },
   });
   const names = new Map(deciders.map((u) => [u.id, u.displayName]));
-  return matches.map((m) => {
-    const mine = orgs.filter((o) => o.key === m.organisationKey);
-    const { watchlist, retiredAt, ...entry } = m.watchlistEntry;
-    return {
-      id: m.id,
-      organisationKey: m.organisationKey,
-      disclosedNames: [...new Set(mine.map((o) => o.name))],
-      itemRefs: mine.map((o) => o.itemRef),
-      score: m.score,
-      matchedNames: m.matchedNames,
-      status: m.status,
-      note: m.note,
-      decidedAt: m.decidedAt,
-      decidedBy: m.decidedById ? (names.get(m.decidedById) ?? null) : null,
-      entry: { ...entry, retired: !!retiredAt && retiredAt <= new Date() },
-      watchlist,
-    };
-  });
+  const order = { PENDING: 0, CONFIRMED: 1, DISMISSED: 2 } as const;
+  return matches
+    .map((m): MatchView => {
+      const mine = orgs.filter((o) => o.key === m.organisationKey);
+      const { watchlist, retiredAt, ...entry } = m.watchlistEntry;
+      const decision = m.decisions[0];
+      return {
+        id: m.id,
+        organisationKey: m.organisationKey,
+        disclosedNames: [...new Set(mine.map((o) => o.name))],
+        itemRefs: mine.map((o) => o.itemRef),
+        score: m.score,
+        matchedNames: m.matchedNames,
+        status: decision?.status ?? 'PENDING',
+        note: decision?.note ?? null,
+        decidedAt: decision?.decidedAt ?? null,
+        decidedBy: decision ? (names.get(decision.decidedById) ?? null) : null,
+        entry: { ...entry, retired: !!retiredAt && retiredAt <= new Date() },
+        watchlist,
+      };
+    })
+    .sort((a, b) => order[a.status] - order[b.status]);
 }
 
 /** The organisation-key condition on DisclosureOrganisation `o2` that can use its indexes. */
@@ -108,25 +112,30 @@ function keyCondition(key: string): Prisma.Sql {
 }
 
 /**
- * Recounts Disclosure.pendingMatches (PENDING matches among the organisations of the latest version)
- * for the disclosures in the actor's scope that name the organisation. Returns how many changed.
+ * Recounts Disclosure.pendingMatches (matches of the latest version's organisations, entry still listed,
+ * that the disclosure's own institution has not decided) for the institution's disclosures naming the
+ * organisation. Returns how many changed.
  */
-export async function recountPendingMatches(tx: Tx, actor: Actor, organisationKey: string): Promise<number> {
+export async function recountPendingMatches(tx: Tx, institutionId: string, organisationKey: string): Promise<number> {
   return tx.$executeRaw(Prisma.sql`
     UPDATE "Disclosure" d SET "pendingMatches" = sub.n, "updatedAt" = now()
     FROM (
-      SELECT x.id, (
-        SELECT count(DISTINCT m.id) FROM "DisclosureOrganisation" o
-        JOIN "EntityMatch" m ON m."organisationKey" = ${ORGANISATION_KEY_SQL}
-        WHERE o."disclosureId" = x.id AND m.status = 'PENDING'::"MatchStatus"
-          AND o."versionId" = (SELECT v.id FROM "DisclosureVersion" v WHERE v."disclosureId" = x.id ORDER BY v.number DESC LIMIT 1)
-      )::int AS n
+      SELECT x.id, (${PENDING_COUNT_SQL})::int AS n
       FROM "Disclosure" x
       WHERE x.id IN (SELECT o2."disclosureId" FROM "DisclosureOrganisation" o2 WHERE ${keyCondition(organisationKey)})
-        AND ${reviewScopeSql(actor, 'x')}
+        AND x."institutionId" = ${institutionId}::uuid
     ) sub
     WHERE d.id = sub.id AND d."pendingMatches" <> sub.n`);
 }
+
+/** Pending matches of Disclosure `x` for its own institution, as lib/rules/load.ts counts them. */
+const PENDING_COUNT_SQL = Prisma.sql`
+  SELECT count(DISTINCT m.id) FROM "DisclosureOrganisation" o
+  JOIN "EntityMatch" m ON m."organisationKey" = ${ORGANISATION_KEY_SQL}
+  JOIN "WatchlistEntry" we ON we.id = m."watchlistEntryId" AND (we."retiredAt" IS NULL OR we."retiredAt" > now())
+  WHERE o."disclosureId" = x.id
+    AND o."versionId" = (SELECT v.id FROM "DisclosureVersion" v WHERE v."disclosureId" = x.id ORDER BY v.number DESC LIMIT 1)
+    AND NOT EXISTS (SELECT 1 FROM "MatchDecision" md WHERE md."matchId" = m.id AND md."institutionId" = x."institutionId")`;
 
 export async function decideMatch(actor: Actor, input: Required<MatchDecisionInput>, origin: Origin) {
   return db.$transaction(
@@ -136,27 +145,32 @@ export async function decideMatch(actor: Actor, input: Required<MatchDecisionInp
       const orgs = await latestOrganisations(tx, d.id);
       const m = await tx.entityMatch.findFirst({
         where: { id: input.matchId, organisationKey: { in: [...new Set(orgs.map((o) => o.key))] } },
-        select: { id: true, status: true, organisationKey: true, organisationName: true, watchlistEntryId: true, score: true },
+        select: { id: true, organisationKey: true, organisationName: true, watchlistEntryId: true, score: true },
       });
       // A match that does not concern this disclosure is not the officer's to decide through it.
       if (!m) throw new NotFoundError(`EntityMatch:${input.matchId}`);
+      // Serialises decisions on this match by this institution (other institutions decide independently).
       await tx.$queryRaw`SELECT 1 FROM "EntityMatch" WHERE id = ${m.id}::uuid FOR UPDATE`;
-      const updated = await tx.entityMatch.update({
-        where: { id: m.id },
-        data: { status: input.decision, decidedById: actor.userId, decidedAt: new Date(), note: input.note || null },
+      const before = await tx.matchDecision.findUnique({ where: { matchId_institutionId: { matchId: m.id, institutionId: d.institutionId } }, select: { status: true } });
+      const decision = { status: input.decision, decidedById: actor.userId, decidedAt: new Date(), note: input.note || null };
+      const updated = await tx.matchDecision.upsert({
+        where: { matchId_institutionId: { matchId: m.id, institutionId: d.institutionId } },
+        create: { matchId: m.id, institutionId: d.institutionId, ...decision },
+        update: decision,
         select: { status: true, decidedAt: true },
       });
-      // Findings follow the decision where it matters now: this disclosure and the in-scope disclosures
-      // naming the organisation that are still open are re-evaluated (lib/rules); decided ones keep the
-      // findings the decision was made on, and only their pendingMatches count is brought up to date.
+      // Findings follow the decision where it matters now: this disclosure and the institution's
+      // disclosures naming the organisation that are still open are re-evaluated (lib/rules); decided ones
+      // keep the findings the decision was made on, and only their pendingMatches count is brought up to
+      // date. Other institutions' disclosures are untouched: the decision is not theirs.
       const open = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
         SELECT DISTINCT x.id FROM "Disclosure" x
         WHERE (x.id = ${d.id}::uuid OR (x.status IN ('SUBMITTED', 'UNDER_REVIEW', 'RESUBMITTED')
                AND x.id IN (SELECT o2."disclosureId" FROM "DisclosureOrganisation" o2 WHERE ${keyCondition(m.organisationKey)})))
-          AND ${reviewScopeSql(actor, 'x')}
+          AND x."institutionId" = ${d.institutionId}::uuid
         ORDER BY x.id`);
       for (const row of open) await recheckDisclosure(tx, row.id, { screen: false });
-      const recounted = await recountPendingMatches(tx, actor, m.organisationKey);
+      const recounted = await recountPendingMatches(tx, d.institutionId, m.organisationKey);
       await recordAudit(tx, {
         action: 'review.match.decision',
         actorId: actor.userId,
@@ -171,7 +185,7 @@ export async function decideMatch(actor: Actor, input: Required<MatchDecisionInp
           organisationName: m.organisationName,
           watchlistEntryId: m.watchlistEntryId,
           score: m.score,
-          from: m.status,
+          from: before?.status ?? 'PENDING',
           to: input.decision,
           ...(input.note ? { note: input.note } : {}),
           disclosuresRechecked: open.length,

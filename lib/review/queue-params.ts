@@ -3,6 +3,7 @@
 // URL with an outdated or hand-edited value still opens: an invalid value is dropped, not an error.
 // Pure: no server imports.
 import { z } from 'zod';
+import { type SearchParamsInput, searchParamRecord } from '@/lib/security/url-params';
 
 export const QUEUE_STATUSES = ['SUBMITTED', 'UNDER_REVIEW', 'RESUBMITTED', 'RETURNED', 'APPROVED', 'FLAGGED'] as const;
 export type QueueStatus = (typeof QUEUE_STATUSES)[number];
@@ -58,18 +59,11 @@ export const queueParamsSchema = z.object({
 });
 
 export type QueueParams = z.infer<typeof queueParamsSchema>;
-export type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams;
+export type { SearchParamsInput };
 
 export function parseQueueParams(input: SearchParamsInput): QueueParams {
-  const record: Record<string, string | string[]> = {};
-  if (input instanceof URLSearchParams) {
-    for (const key of new Set(input.keys())) {
-      const all = input.getAll(key);
-      record[key] = all.length === 1 ? all[0]! : all;
-    }
-  } else {
-    for (const [k, v] of Object.entries(input)) if (v !== undefined) record[k] = v;
-  }
+  // Unsafe values are dropped by the shared URL path, so they read as absent like any invalid value.
+  const record = Object.fromEntries(Object.entries(searchParamRecord(input)).map(([k, vs]) => [k, vs.length === 1 ? vs[0]! : vs]));
   return queueParamsSchema.parse(record);
 }
 

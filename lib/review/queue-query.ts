@@ -38,15 +38,15 @@ export function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** The organisation key EntityMatch decisions are stored under (see lib/watchlists/record-matches.ts). */
+/** The organisation key EntityMatch screening results (and so their decisions) are stored under (see lib/watchlists/record-matches.ts). */
 export const ORGANISATION_KEY_SQL = Prisma.sql`CASE WHEN o."entityId" IS NOT NULL THEN 'entity:' || o."entityId"::text ELSE 'name:' || o."normalizedName" END`;
 
 /** Conditions every arm shares: scope and filters, except status and the bucket. */
-/** Organisation keys with a CONFIRMED match, split by kind (lib/watchlists/record-matches.ts organisationKeyOf). */
-export interface ConfirmedKeys {
-  names: string[];
-  entities: string[];
-}
+/**
+ * Organisation keys with a match CONFIRMED by an institution, split by kind (lib/watchlists/record-matches.ts
+ * organisationKeyOf), one entry per institution: a confirmation applies to that institution's disclosures only.
+ */
+export type ConfirmedKeys = { institutionId: string; names: string[]; entities: string[] }[];
 
 export function filterSql(actor: Actor, p: QueueParams, sort: QueueSort, o: { confirmed?: ConfirmedKeys } = {}): Prisma.Sql[] {
   const parts: Prisma.Sql[] = [reviewScopeSql(actor, 'd')];
@@ -66,11 +66,14 @@ export function filterSql(actor: Actor, p: QueueParams, sort: QueueSort, o: { co
     const pending = Prisma.sql`d."pendingMatches" > 0`;
     // The set of disclosures naming a confirmed organisation, built once per statement (the confirmed
     // keys are few; see confirmedKeys) and probed per row, instead of a join per disclosure.
-    const keys = o.confirmed ?? { names: [], entities: [] };
-    const sets: Prisma.Sql[] = [];
-    if (keys.names.length) sets.push(Prisma.sql`SELECT o."disclosureId" FROM "DisclosureOrganisation" o WHERE o."entityId" IS NULL AND o."normalizedName" = ANY(${keys.names}::text[])`);
-    if (keys.entities.length) sets.push(Prisma.sql`SELECT o."disclosureId" FROM "DisclosureOrganisation" o WHERE o."entityId" = ANY(${keys.entities}::uuid[])`);
-    const confirmed = sets.length ? Prisma.sql`d.id IN (${Prisma.join(sets, ' UNION ALL ')})` : Prisma.sql`FALSE`;
+    const arms: Prisma.Sql[] = [];
+    for (const keys of o.confirmed ?? []) {
+      const sets: Prisma.Sql[] = [];
+      if (keys.names.length) sets.push(Prisma.sql`SELECT o."disclosureId" FROM "DisclosureOrganisation" o WHERE o."entityId" IS NULL AND o."normalizedName" = ANY(${keys.names}::text[])`);
+      if (keys.entities.length) sets.push(Prisma.sql`SELECT o."disclosureId" FROM "DisclosureOrganisation" o WHERE o."entityId" = ANY(${keys.entities}::uuid[])`);
+      if (sets.length) arms.push(Prisma.sql`(d."institutionId" = ${keys.institutionId}::uuid AND d.id IN (${Prisma.join(sets, ' UNION ALL ')}))`);
+    }
+    const confirmed = arms.length ? Prisma.sql`(${Prisma.join(arms, ' OR ')})` : Prisma.sql`FALSE`;
     parts.push(p.watch === 'pending' ? pending : p.watch === 'confirmed' ? confirmed : Prisma.sql`(${pending} OR ${confirmed})`);
   }
   if (p.q) {

@@ -29,10 +29,11 @@ beforeAll(async () => {
   for (const [i, name] of ['佐藤 花子 (Hanako Sato)', 'Beihang visitor', '渡辺 健 (Ken Watanabe)'].entries()) {
     ids[`b${i}`] = (await submitted(w, { cycle: w.cycleB, name, submittedAt: day(i), findings: ['TALENT_PROGRAMME'], organisations: ['Beihang University'] })).id;
   }
-  // A confirmed match on Beihang (kept per organisation, see lib/watchlists).
+  // A match on Beihang confirmed by A's officers (kept per organisation and institution, see lib/watchlists).
   const list = await db.watchlist.create({ data: { code: `W-${Date.now()}`, nameJa: 'リスト', nameEn: 'List', source: 'test', isSample: true } });
   const entry = await db.watchlistEntry.create({ data: { watchlistId: list.id, reference: 'BUAA', name: 'Beihang University', searchText: 'beihang univ' } });
-  await db.entityMatch.create({ data: { organisationKey: 'name:beihang univ', organisationName: 'Beihang University', watchlistEntryId: entry.id, score: 1, status: 'CONFIRMED' } });
+  const match = await db.entityMatch.create({ data: { organisationKey: 'name:beihang univ', organisationName: 'Beihang University', watchlistEntryId: entry.id, score: 1 } });
+  await db.matchDecision.create({ data: { matchId: match.id, institutionId: w.a.id, status: 'CONFIRMED', decidedById: w.officerA.userId } });
 });
 
 const names = (rows: QueueRow[]) => rows.map((r) => Object.entries(ids).find(([, id]) => id === r.id)?.[0] ?? r.id);

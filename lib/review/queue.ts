@@ -52,15 +52,24 @@ export async function scopedCycles(actor: Actor): Promise<CycleBucket[]> {
   return db.disclosureCycle.findMany({ where: institutionWhere(actor), select: { id: true, reviewDeadline: true } });
 }
 
-/** Organisation keys whose watchlist match an officer confirmed (a short list: confirmations are rare). */
-export async function confirmedKeys(): Promise<ConfirmedKeys> {
-  const rows = await db.entityMatch.findMany({ where: { status: 'CONFIRMED' }, distinct: ['organisationKey'], select: { organisationKey: true } });
-  const out: ConfirmedKeys = { names: [], entities: [] };
-  for (const { organisationKey: key } of rows) {
-    if (key.startsWith('name:')) out.names.push(key.slice('name:'.length));
-    else if (key.startsWith('entity:')) out.entities.push(key.slice('entity:'.length));
+/**
+ * Organisation keys whose watchlist match an institution in the actor's review scope confirmed, per
+ * institution (a short list: confirmations are rare). A confirmation counts only for its own institution.
+ */
+export async function confirmedKeys(actor: Actor): Promise<ConfirmedKeys> {
+  const rows = await db.matchDecision.findMany({
+    where: { status: 'CONFIRMED', ...institutionWhere(actor) },
+    distinct: ['institutionId', 'matchId'],
+    select: { institutionId: true, match: { select: { organisationKey: true } } },
+  });
+  const out = new Map<string, { names: Set<string>; entities: Set<string> }>();
+  for (const { institutionId, match } of rows) {
+    const keys = out.get(institutionId) ?? out.set(institutionId, { names: new Set(), entities: new Set() }).get(institutionId)!;
+    const key = match.organisationKey;
+    if (key.startsWith('name:')) keys.names.add(key.slice('name:'.length));
+    else if (key.startsWith('entity:')) keys.entities.add(key.slice('entity:'.length));
   }
-  return out;
+  return [...out].map(([institutionId, k]) => ({ institutionId, names: [...k.names], entities: [...k.entities] }));
 }
 
 export async function listQueue(actor: Actor, params: QueueParams, o: { pageSize?: number } = {}): Promise<QueuePage> {
@@ -68,7 +77,7 @@ export async function listQueue(actor: Actor, params: QueueParams, o: { pageSize
   const sort = sortOf(params);
   const [cycles, confirmed] = await Promise.all([
     sort === 'deadline' ? scopedCycles(actor) : [],
-    params.watch && params.watch !== 'pending' ? confirmedKeys() : undefined,
+    params.watch && params.watch !== 'pending' ? confirmedKeys(actor) : undefined,
   ]);
   const { sql, buckets } = queueQuery(actor, params, { cursor: decodeCursor(params.cursor, sort), cycles, limit: pageSize + 1, confirmed });
   const raw = await db.$queryRaw<RawRow[]>(sql);

@@ -1,6 +1,7 @@
 // Inputs of the review actions: parsed by defineAction on the server and by the forms' resolvers in the
 // browser. Messages are catalog keys (review.errors.*). Pure: no server imports.
 import { z } from 'zod';
+import { safeString } from '@/lib/security/sanitise';
 
 export const DECISIONS = ['APPROVE', 'RETURN', 'FLAG'] as const;
 export type DecisionKind = (typeof DECISIONS)[number];
@@ -13,7 +14,7 @@ export const LIMITS = { reason: 4000, conditions: 4000, person: 200, comment: 40
 
 const id = () => z.uuid({ error: 'review.errors.invalidReference' });
 const stateVersion = () => z.int({ error: 'review.errors.invalidReference' }).min(0).max(1_000_000_000);
-const text = (max: number) => z.string({ error: 'review.errors.invalid' }).trim().max(max, { error: 'review.errors.tooLong' });
+const text = (max: number) => safeString({ error: 'review.errors.invalid' }).trim().max(max, { error: 'review.errors.tooLong' });
 
 function isIsoDate(v: string): boolean {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);

@@ -59,16 +59,11 @@ export async function loadViews(tx: Tx, versionIds: readonly string[], now = new
   const keys = [...new Set([...rowsByVersion.values()].flat().map((r) => r.key))];
   const matchRows = keys.length
     ? await tx.entityMatch.findMany({
-        where: {
-          organisationKey: { in: keys },
-          status: { not: 'DISMISSED' },
-          watchlistEntry: { OR: [{ retiredAt: null }, { retiredAt: { gt: now } }] },
-        },
+        where: { organisationKey: { in: keys }, watchlistEntry: { OR: [{ retiredAt: null }, { retiredAt: { gt: now } }] } },
         orderBy: [{ score: 'desc' }, { createdAt: 'asc' }],
         select: {
           id: true,
           organisationKey: true,
-          status: true,
           score: true,
           matchedNames: true,
           watchlistEntry: {
@@ -77,7 +72,16 @@ export async function loadViews(tx: Tx, versionIds: readonly string[], now = new
         },
       })
     : [];
-  const hitsByKey = new Map<string, (WatchlistHit & { matchId: string })[]>();
+  // Decisions are per institution (MatchDecision): a version sees only its own institution's.
+  const institutionIds = [...new Set(versions.map((v) => v.disclosure.institutionId))];
+  const decisionRows = matchRows.length
+    ? await tx.matchDecision.findMany({
+        where: { matchId: { in: matchRows.map((m) => m.id) }, institutionId: { in: institutionIds } },
+        select: { matchId: true, institutionId: true, status: true },
+      })
+    : [];
+  const decisionOf = new Map(decisionRows.map((r) => [`${r.institutionId}/${r.matchId}`, r.status]));
+  const hitsByKey = new Map<string, (Omit<WatchlistHit, 'status'> & { matchId: string })[]>();
   for (const m of matchRows) {
     const w = m.watchlistEntry.watchlist;
     const list = hitsByKey.get(m.organisationKey) ?? hitsByKey.set(m.organisationKey, []).get(m.organisationKey)!;
@@ -90,7 +94,6 @@ export async function loadViews(tx: Tx, versionIds: readonly string[], now = new
       name: m.watchlistEntry.name,
       reference: m.watchlistEntry.reference,
       score: m.score,
-      status: m.status === 'CONFIRMED' ? 'confirmed' : 'pending',
       matchedNames: m.matchedNames,
     });
   }
@@ -125,9 +128,14 @@ export async function loadViews(tx: Tx, versionIds: readonly string[], now = new
     const hitsByRef = new Map<string, WatchlistHit[]>();
     const pending = new Set<string>();
     for (const row of rowsByVersion.get(v.id) ?? []) {
-      const hits = hitsByKey.get(row.key) ?? [];
-      hitsByRef.set(row.itemRef, hits.map(({ matchId: _id, ...h }) => h));
-      for (const h of hits) if (h.status === 'pending') pending.add(h.matchId);
+      const hits: WatchlistHit[] = [];
+      for (const { matchId, ...h } of hitsByKey.get(row.key) ?? []) {
+        const decided = decisionOf.get(`${d.institutionId}/${matchId}`);
+        if (decided === 'DISMISSED') continue;
+        if (decided !== 'CONFIRMED') pending.add(matchId);
+        hits.push({ ...h, status: decided === 'CONFIRMED' ? 'confirmed' : 'pending' });
+      }
+      hitsByRef.set(row.itemRef, hits);
     }
     const erad = eradOf.get(v.id) ?? null;
     const view = buildView({

@@ -22,10 +22,10 @@ const beihangSponsor = () =>
     ),
   });
 
-/** What an officer's decision does: the status on the (organisation, entry) pair, then the re-check. */
+/** What an officer's decision does: the institution's decision on the (organisation, entry) pair, then the re-check. */
 async function decide(matchId: string, status: 'CONFIRMED' | 'DISMISSED', disclosureIds: string[]) {
   await db.$transaction(async (tx) => {
-    await tx.entityMatch.update({ where: { id: matchId }, data: { status, decidedAt: new Date() } });
+    await tx.matchDecision.create({ data: { matchId, institutionId: world.institution.id, status, decidedById: crypto.randomUUID() } });
     for (const id of disclosureIds) await recheckDisclosure(tx, id, { screen: false });
   });
 }
@@ -47,9 +47,9 @@ describe('checkSubmittedVersion', () => {
       'params.minCandidateScore': 0.9,
     });
     expect(meti.messageEn).toBe(
-      'The disclosed organisation "北京航空航天大学" matches "BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS" on "METI End User List (sample copy)" (score 1, awaiting an officer\'s decision).',
+      'The disclosed organisation "北京航空航天大学" matches "BEIJING UNIVERSITY OF AERONAUTICS AND ASTRONAUTICS" on "METI End User List, edition of 2024-03-29 (copy, not current)" (score 1, awaiting an officer\'s decision).',
     );
-    expect(meti.messageJa).toContain('経済産業省 外国ユーザーリスト（サンプル）');
+    expect(meti.messageJa).toContain('経済産業省 外国ユーザーリスト 2024年3月29日版（写し・最新ではありません）');
     // The talent programme is foreign: that needs review too.
     expect(findings.map((f) => f.rule.code)).toContain('talent-programme');
 
@@ -68,7 +68,7 @@ describe('checkSubmittedVersion', () => {
     const second = await fileAndCheck(world, beihangSponsor());
     const matches = await db.entityMatch.findMany({
       where: { organisationName: '北京航空航天大学' },
-      select: { id: true, status: true, watchlistEntry: { select: { watchlist: { select: { code: true } } } } },
+      select: { id: true, watchlistEntry: { select: { watchlist: { select: { code: true } } } } },
     });
     const meti = matches.find((m) => m.watchlistEntry.watchlist.code === 'jp-meti-end-user-list')!;
     const group = matches.find((m) => m.watchlistEntry.watchlist.code === 'cn-sastind-seven-sons')!;

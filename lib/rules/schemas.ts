@@ -2,9 +2,10 @@
 // server action. Messages are catalog keys (rules.errors.*). The expression itself is checked by CEL
 // (cel-env.ts), in the browser for quick feedback and again on the server, which also knows the lists.
 import { z } from 'zod';
+import { safeString } from '@/lib/security/sanitise';
 import { FOR_EACH_VALUES } from './view-schema';
 
-const text = (max: number) => z.string().trim().min(1, 'rules.errors.required').max(max, 'rules.errors.tooLong');
+const text = (max: number) => safeString().trim().min(1, 'rules.errors.required').max(max, 'rules.errors.tooLong');
 const id = z.uuid('rules.errors.invalidReference');
 
 export const SEVERITIES = ['INFO', 'REVIEW', 'FLAG'] as const;

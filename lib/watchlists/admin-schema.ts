@@ -1,8 +1,9 @@
 // The watchlist import form's schema, used by react-hook-form in the browser and again by the server
 // action. Messages are catalog keys (watchlists.errors.*).
 import { z } from 'zod';
+import { safeString } from '@/lib/security/sanitise';
 
-const text = (max: number) => z.string().trim().min(1, 'watchlists.errors.required').max(max, 'watchlists.errors.tooLong');
+const text = (max: number) => safeString().trim().min(1, 'watchlists.errors.required').max(max, 'watchlists.errors.tooLong');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'watchlists.errors.date');
 
 export const LIST_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;

@@ -7,8 +7,8 @@ import { importWatchlist, WatchlistImportError, type ImportWatchlistInput } from
 import { WatchlistFormatError } from './layouts/types';
 import { normalizeName } from './normalize';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures/watchlists');
-const fixture = (f: string) => readFileSync(path.join(FIXTURES, f), 'utf8');
+const PUBLIC_LISTS = path.resolve(import.meta.dirname, 'public-lists');
+const publicList = (f: string) => readFileSync(path.join(PUBLIC_LISTS, f), 'utf8');
 const day = (s: string) => new Date(`${s}T00:00:00Z`);
 
 function run(input: ImportWatchlistInput) {
@@ -19,13 +19,13 @@ function newList(code: string) {
   return { code: `${code}-${randomUUID().slice(0, 8)}`, nameEn: code, nameJa: code, source: 'test' };
 }
 
-describe('importing the Section 1286 fixture', () => {
+describe('importing the Section 1286 copy', () => {
   it('adds one entry per institution, retired where the listing ended, and re-importing changes nothing', async () => {
     const actorId = randomUUID();
     const first = await run({
       create: newList('s1286'),
       fileName: 'us-dod-section-1286.csv',
-      csvText: fixture('us-dod-section-1286.csv'),
+      csvText: publicList('us-dod-section-1286.csv'),
       editionDate: day('2026-08-20'),
       actorId,
       isSample: true,
@@ -51,7 +51,7 @@ describe('importing the Section 1286 fixture', () => {
     const again = await run({
       watchlistId: first.watchlistId,
       fileName: 'us-dod-section-1286.csv',
-      csvText: fixture('us-dod-section-1286.csv'),
+      csvText: publicList('us-dod-section-1286.csv'),
       editionDate: day('2026-08-20'),
       actorId,
       isSample: true,
@@ -73,7 +73,7 @@ describe('importing the Section 1286 fixture', () => {
     const r = await run({
       create: newList('talent'),
       fileName: 'us-dod-section-1286-talent-programmes.csv',
-      csvText: fixture('us-dod-section-1286-talent-programmes.csv'),
+      csvText: publicList('us-dod-section-1286-talent-programmes.csv'),
       editionDate: day('2026-08-22'),
       actorId: null,
       isSample: true,
@@ -83,7 +83,7 @@ describe('importing the Section 1286 fixture', () => {
 });
 
 describe('editions of the METI End User List', () => {
-  const original = fixture('jp-meti-end-user-list.csv');
+  const original = publicList('jp-meti-end-user-list.csv');
   const lines = original.split('\r\n').filter(Boolean);
 
   /** A later edition: one entry removed, one added at the top, every EUL number shifted by one. */

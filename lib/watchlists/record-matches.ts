@@ -1,12 +1,12 @@
 import 'server-only';
 import type { Tx } from '@/lib/db/client';
-import type { MatchStatus } from '@/lib/generated/prisma/client';
 import { normalizeName } from './normalize';
 import type { ScreeningMatch } from './screen';
 
-// Screening results are stored per organisation and entry. An officer's decision (CONFIRMED or
-// DISMISSED) belongs to that pair: re-screening, a new disclosure naming the same organisation, or a
-// new edition of the list refresh the score and matched names, never the decision.
+// Screening results are stored per organisation and entry (EntityMatch) and shared by every
+// institution. Officers' decisions are not: each institution's CONFIRMED/DISMISSED is a MatchDecision
+// row of its own (no row: pending for that institution). Re-screening, a new disclosure naming the same
+// organisation, or a new edition of the list refresh the score and matched names, never a decision.
 
 /**
  * The key under which decisions about an organisation are remembered: its registry entity when it has
@@ -19,7 +19,6 @@ export function organisationKeyOf(org: { entityId?: string | null; name: string 
 export interface RecordedMatch {
   id: string;
   watchlistEntryId: string;
-  status: MatchStatus;
   score: number;
   /** First time this organisation was matched to this entry. */
   created: boolean;
@@ -47,9 +46,9 @@ export async function recordMatches(
         score: m.score,
         matchedNames: m.matchedNames,
       },
-      // Deliberately no status, decidedById, decidedAt or note here.
+      // Decisions live in MatchDecision and are never touched here.
       update: { organisationName, score: m.score, matchedNames: m.matchedNames },
-      select: { id: true, watchlistEntryId: true, status: true, score: true },
+      select: { id: true, watchlistEntryId: true, score: true },
     });
     out.push({ ...row, created: !known.has(m.entryId) });
   }

@@ -6,12 +6,18 @@ import { organisationKeyOf, recordMatches } from './record-matches';
 import { screenOrganisation, type ScreeningMatch } from './screen';
 import { seedWatchlists } from './seed';
 
-// Screening against the seeded sample lists: the Section 1286 and METI copies from shared/fixtures and
+// Screening against the seeded sample lists: the Section 1286 and METI copies in ./public-lists and
 // the Seven Sons / CSL samples.
 
 beforeAll(async () => {
   const outcomes = await db.$transaction((tx) => seedWatchlists(tx), { timeout: 120_000 });
-  expect(outcomes.filter((o) => 'skipped' in o)).toEqual([]);
+  expect(outcomes.map((o) => [o.code, o.result.added])).toEqual([
+    ['us-dod-section-1286', 155],
+    ['us-dod-section-1286-talent-programmes', 6],
+    ['jp-meti-end-user-list', 706],
+    ['cn-sastind-seven-sons', 7],
+    ['us-csl-sample', 5],
+  ]);
 });
 
 const summary = (ms: ScreeningMatch[]) => ms.map((m) => `${m.watchlist.code}: ${m.entry.name}`).sort();
@@ -171,24 +177,24 @@ describe('recording matches', () => {
 
     const first = await screenOrganisation('Beihang Univ.');
     const recorded = await db.$transaction((tx) => recordMatches(tx, key, 'Beihang Univ.', first));
-    expect(recorded.map((r) => [r.status, r.created])).toEqual(first.map(() => ['PENDING', true]));
+    expect(recorded.map((r) => r.created)).toEqual(first.map(() => true));
 
     const csl = recorded.find((r) => r.watchlistEntryId === hit(first, 'us-csl-sample', 'Beijing University of Aeronautics and Astronautics')?.entryId);
     expect(csl).toBeDefined();
     const decidedAt = new Date('2026-11-20T09:00:00Z');
-    await db.entityMatch.update({
-      where: { id: csl!.id },
-      data: { status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' },
+    const institution = await db.institution.create({ data: { slug: `screen-${randomUUID()}`, nameJa: '審査大学', nameEn: 'Screening University' } });
+    await db.matchDecision.create({
+      data: { matchId: csl!.id, institutionId: institution.id, status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' },
     });
 
     const again = await screenOrganisation('BEIHANG UNIVERSITY');
     const rerecorded = await db.$transaction((tx) => recordMatches(tx, key, 'BEIHANG UNIVERSITY', again));
     expect(rerecorded.every((r) => !r.created)).toBe(true);
-    expect(rerecorded.find((r) => r.id === csl!.id)?.status).toBe('DISMISSED');
-    expect(rerecorded.filter((r) => r.status === 'PENDING')).toHaveLength(again.length - 1);
+    expect(rerecorded.map((r) => r.id)).toContain(csl!.id);
 
-    const stored = await db.entityMatch.findUniqueOrThrow({ where: { id: csl!.id } });
-    expect(stored).toMatchObject({ status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list', organisationName: 'BEIHANG UNIVERSITY' });
+    const stored = await db.entityMatch.findUniqueOrThrow({ where: { id: csl!.id }, include: { decisions: true } });
+    expect(stored.organisationName).toBe('BEIHANG UNIVERSITY');
+    expect(stored.decisions).toEqual([expect.objectContaining({ institutionId: institution.id, status: 'DISMISSED', decidedById: officer, decidedAt, note: 'sample list' })]);
     expect(await db.entityMatch.count({ where: { organisationKey: key } })).toBe(first.length);
   });
 

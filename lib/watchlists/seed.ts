@@ -5,59 +5,65 @@ import { fileURLToPath } from 'node:url';
 import type { Tx } from '@/lib/db/client';
 import { importWatchlist, type ImportWatchlistResult, type NewWatchlist } from './import';
 
-// Seeds the sample watchlists: the copies of public lists in shared/fixtures/watchlists (see the
-// README there for provenance and licences) and Kaiji's own samples in ./samples. Every one is
-// imported with isSample: true, so the UI says they are samples. Importing is idempotent, so seeding
-// twice changes nothing.
+// Seeds the sample watchlists: the copies of public lists in ./public-lists (see the README there for
+// editions and attribution) and Kaiji's own samples in ./samples. Every one is imported with
+// isSample: true, so the UI says they are samples, and their names and sources say they are copies
+// that are not current. Importing is idempotent, so seeding twice changes nothing.
 //
 // The imports take a few seconds on a small machine: run this in a transaction with a timeout of a
 // minute (`db.$transaction((tx) => seedWatchlists(tx), { timeout: 60_000 })`).
 
 interface SeedList {
   file: string;
-  /** 'fixtures': shared/fixtures/watchlists; 'samples': lib/watchlists/samples. */
-  from: 'fixtures' | 'samples';
+  /** 'public-lists': copies of government lists (lib/watchlists/public-lists); 'samples': Kaiji's own. */
+  from: 'public-lists' | 'samples';
   editionDate: string;
   create: NewWatchlist;
 }
 
-const OPENSANCTIONS_1286 =
-  'https://github.com/opensanctions/opensanctions/blob/%s/datasets/us/special_leg/source_files/section_1286.csv';
+const DOD_1286_SOURCE =
+  'Copy of the US Department of Defense lists under Section 1286 of the FY2019 NDAA (Public Law 115-232), FY2022–FY2025; ' +
+  'a US government work; not current, not for real screening';
+// The FY2025 list, the latest in the copy; the documents of every year are in the file's source_url column.
+const DOD_1286_URL = 'https://www.cto.mil/wp-content/uploads/2026/07/FY25-Section-1286-List.pdf';
 
 export const SEED_LISTS: readonly SeedList[] = [
   {
     file: 'us-dod-section-1286.csv',
-    from: 'fixtures',
-    editionDate: '2026-08-20',
+    from: 'public-lists',
+    // The FY2025 list: the listings it dropped end on this day in the copy (listed_until).
+    editionDate: '2026-07-23',
     create: {
       code: 'us-dod-section-1286',
-      nameEn: 'US DoD Section 1286 list, FY2022–FY2025 (sample copy)',
-      nameJa: '米国防総省 1286条リスト FY2022–FY2025（サンプル）',
-      source: 'US Department of Defense, Section 1286 lists; copied from OpenSanctions (CC BY-NC 4.0)',
-      sourceUrl: OPENSANCTIONS_1286.replace('%s', '24dc30f6d19ea07b02b1ba42aa332259bf8f1c6b'),
+      nameEn: 'US DoD Section 1286 list, FY2022–FY2025 (copy, not current)',
+      nameJa: '米国防総省 1286条リスト FY2022–FY2025（写し・最新ではありません）',
+      source: DOD_1286_SOURCE,
+      sourceUrl: DOD_1286_URL,
     },
   },
   {
     file: 'us-dod-section-1286-talent-programmes.csv',
-    from: 'fixtures',
-    editionDate: '2026-08-22',
+    from: 'public-lists',
+    editionDate: '2026-07-23',
     create: {
       code: 'us-dod-section-1286-talent-programmes',
-      nameEn: 'US DoD Section 1286: foreign talent programmes (sample copy)',
-      nameJa: '米国防総省 1286条リスト：外国人材招致プログラム（サンプル）',
-      source: 'US Department of Defense, Section 1286 lists; copied from OpenSanctions (CC BY-NC 4.0)',
-      sourceUrl: OPENSANCTIONS_1286.replace('%s', 'f33cff233ff4393a8c71784cfe280275727b52ca'),
+      nameEn: 'US DoD Section 1286: foreign talent programmes, FY2022–FY2025 (copy, not current)',
+      nameJa: '米国防総省 1286条リスト：外国人材招致プログラム FY2022–FY2025（写し・最新ではありません）',
+      source: DOD_1286_SOURCE,
+      sourceUrl: DOD_1286_URL,
     },
   },
   {
     file: 'jp-meti-end-user-list.csv',
-    from: 'fixtures',
+    from: 'public-lists',
     editionDate: '2024-03-29',
     create: {
       code: 'jp-meti-end-user-list',
-      nameEn: 'METI End User List (sample copy)',
-      nameJa: '経済産業省 外国ユーザーリスト（サンプル）',
-      source: 'METI End User List, as merged by Cat-sushi/fmscreen (EUL rows only)',
+      nameEn: 'METI End User List, edition of 2024-03-29 (copy, not current)',
+      nameJa: '経済産業省 外国ユーザーリスト 2024年3月29日版（写し・最新ではありません）',
+      source:
+        '出典：経済産業省『外国ユーザーリスト』（2024年3月29日）を加工して作成 ' +
+        '(Government Standard Terms of Use 2.0; names only, one per row; not current, not for real screening)',
       sourceUrl: 'https://www.meti.go.jp/policy/anpo/law05.html',
     },
   },
@@ -90,31 +96,27 @@ export const SEED_LISTS: readonly SeedList[] = [
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
-/** shared/fixtures/watchlists beside the repository (`../shared/fixtures/watchlists` from its root). */
-export function defaultFixturesDir(): string {
-  return process.env.KAIJI_WATCHLIST_FIXTURES ?? path.resolve(HERE, '../../../shared/fixtures/watchlists');
+/** Where a seed list's file is in the repository. */
+export function seedListPath(list: SeedList): string {
+  return path.join(HERE, list.from, list.file);
 }
 
-export type SeedOutcome =
-  | { code: string; file: string; result: ImportWatchlistResult }
-  | { code: string; file: string; skipped: string };
+export interface SeedOutcome {
+  code: string;
+  file: string;
+  result: ImportWatchlistResult;
+}
 
 /**
- * Imports every sample list. A fixture file that is not there (a checkout without ../shared) is
- * skipped and reported, not fatal: the app's own samples are still seeded.
+ * Imports every sample list. Every file is part of the repository, so a missing one is an error
+ * (a broken checkout), never a silent skip that would leave the demo without the public lists.
  */
-export async function seedWatchlists(
-  tx: Tx,
-  options: { fixturesDir?: string; actorId?: string | null } = {},
-): Promise<SeedOutcome[]> {
-  const fixturesDir = options.fixturesDir ?? defaultFixturesDir();
+export async function seedWatchlists(tx: Tx, options: { actorId?: string | null } = {}): Promise<SeedOutcome[]> {
+  const missing = SEED_LISTS.map(seedListPath).filter((f) => !existsSync(f));
+  if (missing.length) throw new Error(`Watchlist seed files missing from the repository: ${missing.join(', ')}`);
   const outcomes: SeedOutcome[] = [];
   for (const list of SEED_LISTS) {
-    const file = path.join(list.from === 'fixtures' ? fixturesDir : path.join(HERE, 'samples'), list.file);
-    if (!existsSync(file)) {
-      outcomes.push({ code: list.create.code, file, skipped: 'file not found' });
-      continue;
-    }
+    const file = seedListPath(list);
     const result = await importWatchlist(tx, {
       create: list.create,
       fileName: list.file,

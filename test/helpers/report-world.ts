@@ -103,14 +103,19 @@ export async function reportWorld() {
       await tx.disclosure.create({ data: { cycleId: cycleA.id, institutionId: a.id, researcherId: drafter.id, researcherName: `Drafter ${tag}` } });
 
       const key = (name: string) => `name:${normalizeName(name)}`;
-      await tx.entityMatch.createMany({
-        data: [
-          { organisationKey: key(FOUNDATION.name), organisationName: FOUNDATION.name, watchlistEntryId: listed.id, score: 1, status: 'CONFIRMED' },
-          { organisationKey: key(OTHER.name), organisationName: OTHER.name, watchlistEntryId: listed2.id, score: 0.9, status: 'PENDING' },
-          { organisationKey: key('Unlisted Body'), organisationName: 'Unlisted Body', watchlistEntryId: listed.id, score: 0.82, status: 'DISMISSED' },
-          { organisationKey: key('BUAA'), organisationName: 'BUAA', watchlistEntryId: beihang.id, score: 1, status: 'DISMISSED' },
-        ],
-      });
+      const matches = [
+        { organisationKey: key(FOUNDATION.name), organisationName: FOUNDATION.name, watchlistEntryId: listed.id, score: 1, status: 'CONFIRMED' },
+        { organisationKey: key(OTHER.name), organisationName: OTHER.name, watchlistEntryId: listed2.id, score: 0.9, status: 'PENDING' },
+        { organisationKey: key('Unlisted Body'), organisationName: 'Unlisted Body', watchlistEntryId: listed.id, score: 0.82, status: 'DISMISSED' },
+        { organisationKey: key('BUAA'), organisationName: 'BUAA', watchlistEntryId: beihang.id, score: 1, status: 'DISMISSED' },
+      ] as const;
+      for (const { status, ...m } of matches) {
+        const match = await tx.entityMatch.create({ data: m, select: { id: true } });
+        // Both institutions' officers made the same decision (decisions are per institution).
+        if (status !== 'PENDING') {
+          await tx.matchDecision.createMany({ data: [a.id, b.id].map((institutionId) => ({ matchId: match.id, institutionId, status, decidedById: drafter.id })) });
+        }
+      }
       return { tag, a, b, cycleA, cycleB, pastA, group, list, entries: { beihang, bit, listed, listed2 }, people };
     },
     { timeout: 60_000 },

@@ -3,7 +3,6 @@
 // submission writes them (version, organisation rows, then checkSubmittedVersion in one transaction).
 import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { db } from '@/lib/db/client';
 import { listOrganisations } from '@/lib/disclosures/organisations';
 import { sampleContent } from '@/lib/disclosures/sample';
@@ -14,9 +13,7 @@ import { seedStarterRuleset } from '@/lib/rules/seed';
 import { createCycle, createInstitution, createUser } from '@/lib/seed/factories';
 import { importWatchlist } from '@/lib/watchlists/import';
 import { normalizeName } from '@/lib/watchlists/normalize';
-import { SEED_LISTS, seedWatchlists } from '@/lib/watchlists/seed';
-
-const SAMPLES = path.resolve(import.meta.dirname, '../../lib/watchlists/samples');
+import { SEED_LISTS, seedListPath, seedWatchlists } from '@/lib/watchlists/seed';
 
 /**
  * 'all': every seeded list (the METI and Section 1286 copies too; a few seconds);
@@ -31,7 +28,7 @@ export async function seedRulesWorld(lists: 'all' | 'samples' = 'all') {
           await importWatchlist(tx, {
             create: l.create,
             fileName: l.file,
-            csvText: readFileSync(path.join(SAMPLES, l.file), 'utf8'),
+            csvText: readFileSync(seedListPath(l), 'utf8'),
             editionDate: new Date(`${l.editionDate}T00:00:00Z`),
             actorId: null,
             isSample: true,

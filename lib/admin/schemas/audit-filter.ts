@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { localDateTime } from './cycle';
+import { type SearchParamsInput, firstSearchParams, param } from '@/lib/security/url-params';
 
-// The audit viewer's filters live in the URL; anything malformed is ignored rather than refused.
+// The audit viewer's filters live in the URL; anything malformed (an impossible date, a cursor beyond a
+// 64-bit id, text PostgreSQL cannot store) is ignored rather than refused.
 const text = (max: number) => z.string().trim().max(max).optional().catch(undefined);
 
 export const auditFilterSchema = z.object({
@@ -9,13 +10,12 @@ export const auditFilterSchema = z.object({
   entityType: text(60),
   entityId: text(100),
   action: text(100),
-  from: localDateTime.optional().catch(undefined),
-  to: localDateTime.optional().catch(undefined),
-  before: z.string().regex(/^\d{1,19}$/).optional().catch(undefined),
+  from: param.localDateTime().optional().catch(undefined),
+  to: param.localDateTime().optional().catch(undefined),
+  before: param.int8Id().optional().catch(undefined),
 });
 export type AuditFilter = z.infer<typeof auditFilterSchema>;
 
-export function auditFilterFrom(params: Record<string, string | string[] | undefined>): AuditFilter {
-  const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v || undefined]));
-  return auditFilterSchema.parse(flat);
+export function auditFilterFrom(params: SearchParamsInput): AuditFilter {
+  return auditFilterSchema.parse(firstSearchParams(params));
 }

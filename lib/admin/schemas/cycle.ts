@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { isLocalDateTime } from '@/lib/security/url-params';
 import { requiredText, uuid } from './common';
 
 // Dates are entered as local date-times in Japan time (datetime-local inputs, "YYYY-MM-DDTHH:mm"); the
 // same format compares correctly as text, so the order checks below need no conversion.
-export const localDateTime = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, 'admin.errors.dateTimeFormat');
+export const localDateTime = z.string().refine(isLocalDateTime, 'admin.errors.dateTimeFormat');
 
 const isoCurrencies = new Set(typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('currency') : []);
 

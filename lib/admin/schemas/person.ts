@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type SearchParamsInput, firstSearchParams } from '@/lib/security/url-params';
 import { ROLES } from '@/lib/auth/roles';
 import { LOCALES } from '@/lib/i18n/config';
 import { optionalText, requiredText, uuid } from './common';
@@ -45,3 +46,9 @@ export const peopleFilterSchema = z.object({
   after: z.string().max(320).optional(),
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
+
+/** The people list's filters from the URL; a malformed filter shows the unfiltered list. */
+export function parsePeopleFilter(params: SearchParamsInput): PeopleFilter {
+  const parsed = peopleFilterSchema.safeParse(firstSearchParams(params));
+  return parsed.success ? parsed.data : {};
+}

@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { parseWatchlistCsv } from './detect';
 import { WatchlistFormatError } from './types';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../../shared/fixtures/watchlists');
+const PUBLIC_LISTS = path.resolve(import.meta.dirname, '../public-lists');
 const SAMPLES = path.resolve(import.meta.dirname, '../samples');
-const fixture = (f: string) => readFileSync(path.join(FIXTURES, f), 'utf8');
+const publicList = (f: string) => readFileSync(path.join(PUBLIC_LISTS, f), 'utf8');
 
-describe('METI End User List, flat fmscreen layout (fixture)', () => {
-  const result = parseWatchlistCsv(fixture('jp-meti-end-user-list.csv'));
+describe('METI End User List, flat layout (the copy in public-lists)', () => {
+  const result = parseWatchlistCsv(publicList('jp-meti-end-user-list.csv'));
 
-  it('reads all 1,806 rows into the 706 entries EUL1–EUL706 (README figures)', () => {
+  it('reads all 1,806 rows into the 706 entries EUL1–EUL706 (public-lists/README.md figures)', () => {
     expect(result.layout).toBe('meti-eul-flat');
     expect(result.rejected).toEqual([]);
     expect(result.entries).toHaveLength(706);
@@ -84,11 +84,11 @@ describe("METI End User List, METI's published layout", () => {
   });
 });
 
-describe('Section 1286, OpenSanctions layout (fixture)', () => {
-  const result = parseWatchlistCsv(fixture('us-dod-section-1286.csv'));
+describe('Section 1286, DoD facts layout (the copy in public-lists)', () => {
+  const result = parseWatchlistCsv(publicList('us-dod-section-1286.csv'));
   const entries = result.entries;
 
-  it('reads all 419 rows and keeps all 186 distinct names (README figures)', () => {
+  it('reads all 419 rows and keeps all 186 distinct names (public-lists/README.md figures)', () => {
     expect(result.layout).toBe('us-section-1286');
     expect(result.rejected).toEqual([]);
     const listed = new Set(entries.flatMap((e) => e.raw.listedNames as string[]));
@@ -113,7 +113,7 @@ describe('Section 1286, OpenSanctions layout (fixture)', () => {
     expect(byCountry).toEqual({ CN: 108, RU: 33, IR: 9 });
   });
 
-  it('imports as retired the institutions whose listing ended (end-date, not on FY2025)', () => {
+  it('imports as retired the institutions whose listing ended (listed_until, not on FY2025)', () => {
     // The 7 end-dated rows: Mabna ×3, IHEP, MNIRTI, Naval Service Academy, and Lomonosov Moscow State
     // University, which is on FY2025 as an alias of Moscow State University and so stays listed.
     const ended = entries.filter((e) => e.endedAt).map((e) => e.name).sort();
@@ -133,7 +133,7 @@ describe('Section 1286, OpenSanctions layout (fixture)', () => {
   });
 
   it('reads the talent programmes file (24 rows) as its 6 programmes', () => {
-    const tp = parseWatchlistCsv(fixture('us-dod-section-1286-talent-programmes.csv'));
+    const tp = parseWatchlistCsv(publicList('us-dod-section-1286-talent-programmes.csv'));
     expect(tp.rejected).toEqual([]);
     expect(tp.entries.map((e) => e.name).sort()).toEqual([
       'Changjiang Scholar Distinguished Professorship',
@@ -145,11 +145,49 @@ describe('Section 1286, OpenSanctions layout (fixture)', () => {
     ]);
   });
 
-  it('rejects bad years, dates and countries', () => {
-    const header = 'schema,name,aliases,topics,program,authority,reason,report-date,start-date,end-date,country,notes,source_url';
-    const row = (name: string, year: string, end: string, country: string) => `Company,${name},,debarment,x,y,,${year},,${end},${country},,`;
+  it('rejects bad years, dates and countries, naming the column', () => {
+    const header = 'name,aliases,list_fiscal_year,listed_from,listed_until,country,source_url';
+    const row = (name: string, year: string, until: string, country: string) => `${name},,${year},,${until},${country},`;
     const r = parseWatchlistCsv(
-      [header, row('Good Institute', '2025', '', 'China'), row('Bad Year', 'FY25', '', ''), row('Bad Date', '2024', '23/07/2026', ''), row('Bad Country', '2025', '', 'Atlantis'), 'Company,Short Row'].join('\n'),
+      [header, row('Good Institute', '2025', '', 'China'), row('Bad Year', 'FY25', '', ''), row('Bad Date', '2024', '23/07/2026', ''), row('Bad Country', '2025', '', 'Atlantis'), 'Short Row,'].join('\n'),
+    );
+    expect(r.layout).toBe('us-section-1286');
+    expect(r.entries.map((e) => e.name)).toEqual(['Good Institute']);
+    expect(r.rejected).toEqual([
+      { line: 3, reason: "invalid list_fiscal_year 'FY25' (expected a year)" },
+      { line: 4, reason: "invalid listed_until '23/07/2026' (expected YYYY-MM-DD)" },
+      { line: 5, reason: "unknown country 'Atlantis'" },
+      { line: 6, reason: 'expected 7 columns, found 2' },
+    ]);
+  });
+});
+
+describe("Section 1286, OpenSanctions' source layout", () => {
+  const header = 'schema,name,aliases,topics,program,authority,reason,report-date,start-date,end-date,country,notes,source_url';
+  const row = (name: string, aliases: string, year: string, end: string, country: string, notes = '') =>
+    `Company,${name},${aliases},debarment,Section 1286,United States Congress,,${year},,${end},${country},${notes},https://example.mil/fy${year}.pdf`;
+
+  it('reads the same facts as the DoD layout, and keeps the notes and legal basis it adds', () => {
+    const r = parseWatchlistCsv(
+      [
+        header,
+        row('Beijing University of Aeronautics and Astronautics', 'BUAA', '2022', '', ''),
+        row('Beihang University', 'Beijing University of Aeronautics and Astronautics', '2025', '', 'China', 'and affiliates'),
+        row('Mabna Institute', '', '2023', '2026-07-23', ''),
+      ].join('\n'),
+    );
+    expect(r.layout).toBe('us-section-1286');
+    expect(r.rejected).toEqual([]);
+    expect(r.entries).toMatchObject([
+      { name: 'Beihang University', aliases: ['Beijing University of Aeronautics and Astronautics', 'BUAA'], country: 'CN', concern: 'Section 1286 list: FY2022, FY2025', endedAt: null, raw: { notes: ['and affiliates'], program: 'Section 1286' } },
+      { name: 'Mabna Institute', endedAt: new Date('2026-07-23T00:00:00Z') },
+    ]);
+  });
+
+  it('rejects bad years, dates and countries', () => {
+    const bad = (name: string, year: string, end: string, country: string) => row(name, '', year, end, country);
+    const r = parseWatchlistCsv(
+      [header, bad('Good Institute', '2025', '', 'China'), bad('Bad Year', 'FY25', '', ''), bad('Bad Date', '2024', '23/07/2026', ''), bad('Bad Country', '2025', '', 'Atlantis'), 'Company,Short Row'].join('\n'),
     );
     expect(r.entries.map((e) => e.name)).toEqual(['Good Institute']);
     expect(r.rejected).toEqual([
@@ -158,6 +196,10 @@ describe('Section 1286, OpenSanctions layout (fixture)', () => {
       { line: 5, reason: "unknown country 'Atlantis'" },
       { line: 6, reason: 'expected 13 columns, found 2' },
     ]);
+  });
+
+  it('is not taken for a list that merely has name and aliases columns', () => {
+    expect(() => parseWatchlistCsv('name,aliases,year\nX,,2025\n')).toThrow(WatchlistFormatError);
   });
 });
 

@@ -6,7 +6,7 @@ import { nameReference, uniqueReferences } from './reference';
 import type { ParsedEntry, RejectedRow } from './types';
 
 // METI End User List as a flat file without a header, one name per row: `"name","EUL<n>","EUL"`
-// (the layout of the fmscreen copy in shared/fixtures). All rows of one EUL id are one entry: the
+// (the layout of the copy in lib/watchlists/public-lists). All rows of one EUL id are one entry: the
 // first is its "Company or Organization", the rest its "Also Known As" names.
 //
 // EUL numbers are row numbers of METI's spreadsheet and shift whenever METI inserts an entry, so they

@@ -7,24 +7,39 @@ import { allNamesKey } from './meti-eul-flat';
 import { nameReference, uniqueReferences } from './reference';
 import type { ParsedEntry, RejectedRow } from './types';
 
-// US DoD Section 1286 lists in OpenSanctions' source layout (schema, name, aliases, …, report-date,
-// end-date, country, notes, source_url): one row per institution per yearly list. Rows are grouped
-// into one entry per institution: rows whose names or aliases normalise to the same key belong
-// together, so a renamed institution that keeps its old name as an alias ("Beijing University of
-// Aeronautics and Astronautics" → "Beihang University") stays one entry. The entry takes its name,
-// country and status from its latest year; an end-date on the latest year's rows means the listing
-// ended (the entry is imported retired).
+// US DoD Section 1286 lists: one row per institution per yearly list. Two spellings of the same
+// facts are read: the DoD facts as Kaiji ships them (name, aliases, list_fiscal_year, listed_from,
+// listed_until, country, source_url; lib/watchlists/public-lists) and OpenSanctions' source file
+// (schema, name, aliases, …, report-date, end-date, country, notes, source_url), which adds notes and
+// the legal basis. Rows are grouped into one entry per institution: rows whose names or aliases
+// normalise to the same key belong together, so a renamed institution that keeps its old name as an
+// alias ("Beijing University of Aeronautics and Astronautics" → "Beihang University") stays one entry.
+// The entry takes its name, country and status from its latest year; an end date on the latest year's
+// rows means the listing ended (the entry is imported retired).
 //
 // The list has no ids. The reference hashes the name the institution had in its earliest year on the
 // list: later renames do not change it, because the source keeps every year's rows.
 
 export const SECTION_1286 = 'us-section-1286';
 
-const REQUIRED = ['name', 'aliases', 'report-date', 'end-date'];
+/** Where the list year and the end of a listing are, in each of the two spellings. */
+interface Columns {
+  year: string;
+  end: string;
+}
+const DOD_FACTS: Columns = { year: 'list_fiscal_year', end: 'listed_until' };
+const OPENSANCTIONS: Columns = { year: 'report-date', end: 'end-date' };
+
+function columnsOf(header: string[]): Columns | null {
+  const keys = headerKeys(header);
+  const has = (c: Columns) => ['name', 'aliases', c.year, c.end].every((k) => keys.includes(k));
+  if (has(DOD_FACTS)) return DOD_FACTS;
+  if (has(OPENSANCTIONS) && (keys.includes('program') || keys.includes('schema'))) return OPENSANCTIONS;
+  return null;
+}
 
 export function isSection1286(header: string[]): boolean {
-  const keys = headerKeys(header);
-  return REQUIRED.every((k) => keys.includes(k)) && (keys.includes('program') || keys.includes('schema'));
+  return columnsOf(header) !== null;
 }
 
 interface Row {
@@ -51,6 +66,7 @@ function readRows(rows: CsvRow[]): { rows: Row[]; rejected: RejectedRow[] } {
   const [header, ...data] = rows;
   if (!header) return { rows: [], rejected: [] };
   const keys = headerKeys(header.cells);
+  const columns = columnsOf(header.cells) ?? DOD_FACTS;
   const out: Row[] = [];
   const rejected: RejectedRow[] = [];
   for (const row of data) {
@@ -65,15 +81,15 @@ function readRows(rows: CsvRow[]): { rows: Row[]; rejected: RejectedRow[] } {
       rejected.push({ line: row.line, reason: 'missing name' });
       continue;
     }
-    const yearCell = get('report-date');
+    const yearCell = get(columns.year);
     if (!/^\d{4}$/.test(yearCell)) {
-      rejected.push({ line: row.line, reason: `invalid report-date '${yearCell}' (expected a year)` });
+      rejected.push({ line: row.line, reason: `invalid ${columns.year} '${yearCell}' (expected a year)` });
       continue;
     }
-    const endCell = get('end-date');
+    const endCell = get(columns.end);
     const endDate = endCell ? parseDate(endCell) : null;
     if (endCell && !endDate) {
-      rejected.push({ line: row.line, reason: `invalid end-date '${endCell}' (expected YYYY-MM-DD)` });
+      rejected.push({ line: row.line, reason: `invalid ${columns.end} '${endCell}' (expected YYYY-MM-DD)` });
       continue;
     }
     const countryCell = get('country');
@@ -168,7 +184,7 @@ function entryOf(group: Row[]): ParsedEntry {
       endDates: [...new Set(byYear.filter((r) => r.endDate).map((r) => r.endDate!.toISOString().slice(0, 10)))],
       notes: [...new Set(byYear.map((r) => r.notes).filter(Boolean))],
       sourceUrls: [...new Set(byYear.map((r) => r.sourceUrl).filter(Boolean))],
-      program: latest.program,
+      ...(latest.program ? { program: latest.program } : {}),
     },
     line: earliest.line,
   };

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { institutionOptions } from '@/lib/admin/institutions';
 import { listPeople } from '@/lib/admin/people';
-import { peopleFilterSchema } from '@/lib/admin/schemas/person';
+import { parsePeopleFilter } from '@/lib/admin/schemas/person';
 import { requireRole } from '@/lib/auth/actor';
 import { ROLES } from '@/lib/auth/roles';
 
@@ -16,9 +16,7 @@ const STATUS_BADGE = { active: 'ok', invited: 'review', disabled: 'flag' } as co
 
 export default async function PeoplePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole('ADMIN');
-  const raw = await searchParams;
-  const parsed = peopleFilterSchema.safeParse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
-  const filter = parsed.success ? parsed.data : {};
+  const filter = parsePeopleFilter(await searchParams);
   const [t, format, locale, page, institutions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listPeople(actor, filter), institutionOptions(actor)]);
   const ja = locale === 'ja';
   const next = page.nextAfter ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), after: page.nextAfter }).toString()}` : null;

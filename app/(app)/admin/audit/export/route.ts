@@ -7,7 +7,7 @@ import { clientIp, userAgent } from '@/lib/auth/request-info';
 export async function GET(request: Request): Promise<Response> {
   const actor = await adminRouteActor(request, 'audit-export');
   if (actor instanceof Response) return actor;
-  const filter = auditFilterFrom(Object.fromEntries(new URL(request.url).searchParams));
+  const filter = auditFilterFrom(new URL(request.url).searchParams);
   const { rows, stream } = await startAuditExport(actor, filter, { ip: clientIp(request.headers), userAgent: userAgent(request.headers) });
   const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
   return new Response(stream, {

@@ -6,20 +6,23 @@ import { deny } from '@/lib/auth/actor';
 import { readBooleanParam } from '@/lib/params/boolean';
 import { requireSystemAdmin } from '@/lib/rules/system-admin';
 import { watchlistByCode } from '@/lib/watchlists/admin';
+import { type SearchParamsInput, firstSearchParams, param } from '@/lib/security/url-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('watchlists');
   return { title: t('title') };
 }
 
-type Search = { q?: string; page?: string; retired?: string };
 
-export default async function WatchlistEntriesPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Search> }) {
+/** A page number from the URL; anything else (text, 1e20, negative) is the first page. */
+const PAGE = param.int(1, 1_000_000).catch(1);
+
+export default async function WatchlistEntriesPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<SearchParamsInput> }) {
   const { code } = await params;
   const resource = `/admin/watchlists/${code}`;
   const actor = await requireSystemAdmin(resource);
-  const s = await searchParams;
-  const page = Math.max(1, Number.parseInt(s.page ?? '1', 10) || 1);
+  const s = firstSearchParams(await searchParams);
+  const page = PAGE.parse(s.page ?? '1');
   const retired = readBooleanParam(s.retired);
   if (retired === null) notFound();
   const found = await watchlistByCode(code, { q: s.q, page, retired });
