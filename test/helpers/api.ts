@@ -1,7 +1,10 @@
-// Calls the /api/v1 route handlers (app/api/v1/**/route.ts) the way Next's router does: the path picks
-// the module (a specific route before the catch-all), the method picks the export (HEAD runs GET without
-// the body; a method a module does not export answers 405 as Next does), and a dynamic segment arrives
-// percent-decoded.
+// Calls the /api/v1 route handlers (app/api/v1/**/route.ts) the way Next does: the proxy first (it
+// refuses NUL and malformed encoding before any route), then the path picks the module (a specific route
+// before the catch-all), the method picks the export (HEAD runs GET without the body; a method a module
+// does not export answers 405 as Next does), and a dynamic segment arrives percent-decoded.
+import { NextRequest } from 'next/server';
+import { proxy } from '@/proxy';
+import * as root from '@/app/api/v1/route';
 import * as catchAll from '@/app/api/v1/[...rest]/route';
 import * as disclosure from '@/app/api/v1/disclosures/[id]/route';
 import * as disclosures from '@/app/api/v1/disclosures/route';
@@ -31,10 +34,11 @@ const STATIC: Record<string, RouteModule> = {
   '/api/v1/reports/talent-grants': talentGrants,
 };
 
-/** Next answers a path segment that is not valid percent-encoded UTF-8 with its own 400 page, before any handler. */
+/** A path segment that is not valid percent-encoded UTF-8 (the proxy refuses it before routing). */
 export class MalformedPath extends Error {}
 
 function route(pathname: string): { module: RouteModule; params: Record<string, string | string[]> } {
+  if (pathname === '/api/v1' || pathname === '/api/v1/') return { module: root, params: {} };
   const exact = STATIC[pathname];
   if (exact) return { module: exact, params: {} };
   const one = /^\/api\/v1\/disclosures\/([^/]+)$/.exec(pathname);
@@ -60,6 +64,8 @@ export async function apiFetch(pathAndQuery: string, o: ApiCall = {}): Promise<R
   if (o.token) headers.authorization = `Bearer ${o.token}`;
   const method = o.method ?? 'GET';
   const request = new Request(url, { method, headers });
+  const gate = await proxy(new NextRequest(request));
+  if (gate.status !== 200) return gate;
   const { module, params } = route(url.pathname);
   const handler = module[method as Method] ?? (method === 'HEAD' ? module.GET : undefined);
   if (!handler) return new Response(null, { status: 405 });
