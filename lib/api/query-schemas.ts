@@ -16,7 +16,7 @@ type JsonSchema = Record<string, unknown>;
 const documentAs =
   (schema: JsonSchema) =>
   ({ jsonSchema }: { jsonSchema: JsonSchema }) => {
-    for (const key of Object.keys(jsonSchema)) if (!['description', 'example', 'default'].includes(key)) delete jsonSchema[key];
+    for (const key of Object.keys(jsonSchema)) if (!['description', 'example'].includes(key)) delete jsonSchema[key];
     Object.assign(jsonSchema, schema);
   };
 
@@ -29,14 +29,14 @@ export const SAFE_TEXT = /^[^\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u206
 
 export const MAX_SAFE_DIGITS = 15;
 
-function integer(min: number, max: number) {
+function integer(min: number, max: number, byDefault?: number) {
   const message = `must be an integer from ${min} to ${max}`;
   return z
     .string()
     .regex(/^-?\d{1,16}$/, { error: message })
     .transform(Number)
     .pipe(z.number().int().min(min, { error: message }).max(max, { error: message }))
-    .meta({ override: documentAs({ type: 'integer', minimum: min, maximum: max }) });
+    .meta({ override: documentAs({ type: 'integer', minimum: min, maximum: max, ...(byDefault === undefined ? {} : { default: byDefault }) }) });
 }
 
 const boolean = booleanParam.meta({ override: documentAs({ type: 'boolean' }) });
@@ -72,12 +72,12 @@ export const talentParams = {
     .string()
     .regex(new RegExp(`^\\d{1,${LIMITS.thresholdDigits}}$`), { error: `must be a whole number of yen from 0 to ${THRESHOLD_MAX} (digits only)` })
     .transform((v) => BigInt(v))
-    .meta({ override: documentAs({ type: 'integer', minimum: 0, maximum: THRESHOLD_MAX }) })
+    .meta({ override: documentAs({ type: 'integer', minimum: 0, maximum: THRESHOLD_MAX, default: Number(DEFAULT_THRESHOLD_JPY) }) })
     .optional()
-    .meta({ description: `Yen, digits only: domestic grants must total more than this. Default ${DEFAULT_THRESHOLD_JPY}.`, example: 100000000, default: Number(DEFAULT_THRESHOLD_JPY) }),
-  window: integer(LIMITS.window.min, LIMITS.window.max)
+    .meta({ description: `Yen, digits only: domestic grants must total more than this. Default ${DEFAULT_THRESHOLD_JPY}.`, example: 100000000 }),
+  window: integer(LIMITS.window.min, LIMITS.window.max, DEFAULT_WINDOW_YEARS)
     .optional()
-    .meta({ description: `Fiscal years of grants counted, ending with fiscalYear. Default ${DEFAULT_WINDOW_YEARS}.`, example: 10, default: DEFAULT_WINDOW_YEARS }),
+    .meta({ description: `Fiscal years of grants counted, ending with fiscalYear. Default ${DEFAULT_WINDOW_YEARS}.`, example: 10 }),
   group: code.optional().meta({ description: 'Code of the GROUP watchlist (a list of institutions). Default: the setting reports.groupWatchlist (the SASTIND sample).', example: 'cn-sastind-seven-sons' }),
 };
 
@@ -120,9 +120,9 @@ export const pageParams = {
     .regex(CURSOR_PATTERN, { error: 'is not a cursor of this API' })
     .optional()
     .meta({ description: 'nextCursor of the previous page, unchanged. A cursor is valid only with the same query (limit aside) and the same token; anything else is refused with 400.' }),
-  limit: integer(1, PAGE_LIMIT.max)
+  limit: integer(1, PAGE_LIMIT.max, PAGE_LIMIT.default)
     .optional()
-    .meta({ description: `Rows per page. Default ${PAGE_LIMIT.default}.`, example: 100, default: PAGE_LIMIT.default }),
+    .meta({ description: `Rows per page. Default ${PAGE_LIMIT.default}.`, example: 100 }),
 };
 
 export const listDisclosuresQuery = z.strictObject({ ...scopeParams, ...figureParams, ...talentParams, ...pageParams });
