@@ -10,13 +10,13 @@ export async function issueApiToken(browser: Browser, baseURL: string | undefine
   const page = await context.newPage();
   await signInAs(page, 'admin');
   await page.goto('/admin/api-tokens');
-  await page.getByLabel('Name', { exact: true }).fill(`e2e ${owner} ${Date.now()}`);
-  await page.getByLabel('Owner’s email address').fill(DEMO[owner]);
-  await page.getByLabel('Role').selectOption(role);
+  await page.getByRole('textbox', { name: 'Name', exact: true }).fill(`e2e ${owner} ${Date.now()}`);
+  await page.getByRole('textbox', { name: 'Owner’s email address' }).fill(DEMO[owner]);
+  await page.getByRole('combobox', { name: 'Role' }).selectOption(role);
   if (owner === 'officer' || owner === 'officer2') await page.getByRole('checkbox', { name: DEMO_INSTITUTIONS[owner], exact: true }).check();
   else await page.getByRole('checkbox', { name: 'All institutions', exact: true }).check();
   await page.getByRole('button', { name: 'Issue token' }).click();
-  const field = page.getByLabel('New token');
+  const field = page.getByRole('textbox', { name: 'New token' });
   await expect(field).toHaveValue(/^kaiji_pat_/);
   const token = await field.inputValue();
   await context.close();
