@@ -3,6 +3,7 @@
 // checks the actor itself (lib/auth/actor.ts); this layer only adds headers, and refuses (400) requests
 // no route can mean: NUL or malformed encoding in the URL, a server-action body React never sends.
 import { type NextRequest, NextResponse } from 'next/server';
+import { setsOwnHeaders } from '@/lib/security/own-headers';
 import { gateRefusal } from '@/lib/security/request-gate';
 
 export async function proxy(request: NextRequest) {
@@ -13,6 +14,9 @@ export async function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store, max-age=0', 'X-Content-Type-Options': 'nosniff' },
     });
   }
+
+  // A route that sets its own CSP and caching keeps them (lib/security/own-headers.ts).
+  if (setsOwnHeaders(request.nextUrl.pathname)) return NextResponse.next();
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';
