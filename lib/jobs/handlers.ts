@@ -3,6 +3,7 @@
 import 'server-only';
 // Task kinds registered by features (registerTask at module load).
 import '@/lib/rules/tasks';
+import '@/lib/watchlists/tasks';
 import '@/lib/reports/export/task';
 import { deliverPending } from '@/lib/mail/deliver';
 import { purgeExpiredExports } from '@/lib/reports/export/store';
