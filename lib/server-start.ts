@@ -5,7 +5,8 @@ import { env } from '@/lib/env';
 
 export async function startServerProcess(): Promise<void> {
   try {
-    env();
+    // next-auth takes its own URL from NEXTAUTH_URL; APP_URL is the one place a deployment sets it.
+    process.env.NEXTAUTH_URL ??= env().APP_URL;
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);
