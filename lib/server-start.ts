@@ -1,9 +1,12 @@
-// Start-up of a server process: refuse to start on invalid configuration (a message naming each bad
+// Start-up of a server process: stamp the socket peer on every request, refuse to start on invalid configuration (a message naming each bad
 // variable), then start the background workers unless KAIJI_WORKERS=0.
 import 'server-only';
 import { env } from '@/lib/env';
+import { installPeerStamp } from '@/lib/security/peer-address';
 
 export async function startServerProcess(): Promise<void> {
+  // Before any request: the socket peer must be known to every route (client address, throttling).
+  installPeerStamp();
   try {
     env();
   } catch (err) {

@@ -76,5 +76,7 @@ export async function recordAudit(tx: Tx, raw: AuditInput): Promise<void> {
 
 /** For events that are not part of a larger change (sign-in, denied access, exports). */
 export async function recordAuditNow(input: AuditInput): Promise<void> {
-  await db.$transaction((tx) => recordAudit(tx, input));
+  // A burst (a brute-force attempt, a crawler hitting denied pages) queues many of these behind the chain
+  // lock; waiting longer than Prisma's 2 s default for a connection is better than losing the event.
+  await db.$transaction((tx) => recordAudit(tx, input), { maxWait: 15_000, timeout: 15_000 });
 }
