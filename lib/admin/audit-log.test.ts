@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { setUserDisabledAction } from '@/app/(app)/admin/people/actions';
 import { runAction } from '@/lib/actions/action';
-import { AUDIT_PAGE_SIZE, csvCell, listAuditEvents, startAuditExport } from '@/lib/admin/audit-log';
+import { AUDIT_PAGE_SIZE, listAuditEvents, startAuditExport } from '@/lib/admin/audit-log';
+import { csvField } from '@/lib/csv/write';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
 import { toJstLocal } from '@/lib/admin/time';
 import { recordAuditNow } from '@/lib/audit/record';
@@ -64,7 +65,7 @@ describe('audit log viewer', () => {
     expect(lines.slice(1).every((l) => l.includes(',test.export,SUCCESS,'))).toBe(true);
     const [event] = await db.auditEvent.findMany({ where: { action: 'audit.export' } });
     expect(event).toMatchObject({ actorId: w.adminA.userId, ip: '10.1.1.1', details: { rows: 2, filter: { action: 'test.export' } } });
-    expect(csvCell('-1+1')).toBe("'-1+1");
-    expect(csvCell(null)).toBe('');
+    expect(csvField('-1+1')).toBe("'-1+1");
+    expect(csvField(null)).toBe('');
   });
 });

@@ -1,6 +1,7 @@
 // The audit log viewer: filtered, newest first, keyset-paginated by id, and exported as CSV in pages so
 // memory stays flat however many events match. Institution administrators see their institution's events.
 import 'server-only';
+import { CSV_BOM, csvLine } from '@/lib/csv/write';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
@@ -52,13 +53,6 @@ export async function listAuditEvents(actor: Actor, f: AuditFilter) {
 
 export const AUDIT_CSV_COLUMNS = ['id', 'occurred_at', 'actor_email', 'actor_id', 'action', 'outcome', 'entity_type', 'entity_id', 'institution_id', 'ip', 'details'] as const;
 
-/** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets do not run a cell as a formula. */
-export function csvCell(v: unknown): string {
-  let s = v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /**
  * Starts an export: fixes the set of rows (ids up to the newest now), records the `audit.export` event
  * with the filter and row count, and returns a stream of the CSV. The export's own event is not in it.
@@ -80,7 +74,7 @@ export async function startAuditExport(actor: Actor, f: AuditFilter, origin: Ori
     async pull(controller) {
       if (!headerSent) {
         headerSent = true;
-        controller.enqueue(encoder.encode(`\uFEFF${AUDIT_CSV_COLUMNS.join(',')}\r\n`));
+        controller.enqueue(encoder.encode(CSV_BOM + csvLine(AUDIT_CSV_COLUMNS)));
         return;
       }
       const batch = await db.auditEvent.findMany({
@@ -95,11 +89,9 @@ export async function startAuditExport(actor: Actor, f: AuditFilter, origin: Ori
       }
       after = batch[batch.length - 1]!.id;
       const text = batch
-        .map((e) =>
-          [e.id.toString(), e.occurredAt.toISOString(), e.actorEmail, e.actorId, e.action, e.outcome, e.entityType, e.entityId, e.institutionId, e.ip, e.details].map(csvCell).join(','),
-        )
-        .join('\r\n');
-      controller.enqueue(encoder.encode(`${text}\r\n`));
+        .map((e) => csvLine([e.id.toString(), e.occurredAt.toISOString(), e.actorEmail, e.actorId, e.action, e.outcome, e.entityType, e.entityId, e.institutionId, e.ip, e.details]))
+        .join('');
+      controller.enqueue(encoder.encode(text));
     },
   });
   return { rows: rows.count, stream };

@@ -49,6 +49,12 @@ describe('schema drift', () => {
     await c.connect();
     const { rows } = await c.query(`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal ORDER BY tgname`);
     await c.end();
-    expect(rows.map((r) => r.tgname)).toEqual(['AuditEvent_append_only', 'AuditEvent_no_truncate', 'DisclosureVersion_immutable']);
+    expect(rows.map((r) => r.tgname)).toEqual([
+      'AuditEvent_append_only',
+      'AuditEvent_no_truncate',
+      'DisclosureVersion_immutable',
+      'WatchlistEntry_bump_revision',
+      'Watchlist_bump_revision',
+    ]);
   });
 });

@@ -11,6 +11,8 @@
 //   0.90  the name is an acronym and equals the initials of the entry's name ("HIT")
 //   0.85  the name is a listed name plus further words: a school, campus or branch of it
 //         ("Harbin Institute of Technology, Shenzhen"); only for listed names of 3+ words
+//   0.85  short: the name is the one distinctive word of a listed name ("Beihang" for "Beihang
+//         University") and no other listed name reduces to that word (screening-index.ts decides)
 //   ≤0.97 similar: word-aligned similarity (one misspelt word in three ≈ 0.95)
 //   0.95  linked: the name is on no list in this form, but exactly equals a name of an entry of one list,
 //         and another of that entry's names exactly names this entry (screen.ts: how a name disclosed
@@ -30,11 +32,12 @@
 //
 // Pure: no database, safe to import anywhere.
 
-import { compactKey, entryKeys, hasCjk, normalizeName, type NamedEntry } from './normalize';
+import { GENERIC_WORDS, isMarkedAbbreviation, matchKey } from './match-key';
+import { acronymOf, compactKey, hasCjk, type NamedEntry } from './normalize';
 
 export const MATCH_THRESHOLD = 0.8;
 
-export type MatchKind = 'exact' | 'acronym' | 'contains' | 'similar' | 'linked';
+export type MatchKind = 'exact' | 'acronym' | 'contains' | 'similar' | 'short' | 'linked';
 
 export interface KeyScore {
   score: number;
@@ -54,21 +57,30 @@ const FUZZY_MIN_LENGTH = 5;
 /** CJK words compare by character bigrams and must be nearly identical (北京航空航天 ≠ 南京航空航天). */
 const CJK_SIMILARITY_FLOOR = 0.8;
 
-/** Optimal string alignment distance (Levenshtein with adjacent transpositions). */
+let rows: Int32Array[] = [new Int32Array(32), new Int32Array(32), new Int32Array(32)];
+
+/** Optimal string alignment distance (Levenshtein with adjacent transpositions). Three reused rows. */
 export function editDistance(a: string, b: string): number {
   const m = a.length;
   const n = b.length;
-  const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...Array<number>(n).fill(0)]);
-  for (let j = 0; j <= n; j++) d[0]![j] = j;
+  if (rows[0]!.length <= n) rows = [new Int32Array(n * 2 + 1), new Int32Array(n * 2 + 1), new Int32Array(n * 2 + 1)];
+  let prev2 = rows[0]!;
+  let prev = rows[1]!;
+  let cur = rows[2]!;
+  for (let j = 0; j <= n; j++) prev[j] = j;
   for (let i = 1; i <= m; i++) {
+    cur[0] = i;
     for (let j = 1; j <= n; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = v;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
+        v = Math.min(v, prev2[j - 2]! + 1);
+      }
+      cur[j] = v;
     }
+    [prev2, prev, cur] = [prev, cur, prev2];
   }
-  return d[m]![n]!;
+  return prev[n]!;
 }
 
 function bigrams(s: string): Set<string> {
@@ -81,6 +93,7 @@ function bigrams(s: string): Set<string> {
 /** Similarity of two words of a key in [0, 1]; 0 when they should not be paired at all. */
 export function wordSimilarity(a: string, b: string): number {
   if (a === b) return 1;
+  if (isMarkedAbbreviation(a) || isMarkedAbbreviation(b)) return abbreviationSimilarity(a, b);
   if (hasCjk(a) || hasCjk(b)) {
     if (!hasCjk(a) || !hasCjk(b)) return 0;
     const A = bigrams(a);
@@ -94,6 +107,33 @@ export function wordSimilarity(a: string, b: string): number {
   const sim = 1 - distance / Math.max(a.length, b.length);
   const longWordSlip = Math.min(a.length, b.length) >= LONG_WORD && distance <= 2;
   return sim >= WORD_SIMILARITY_FLOOR || longWordSlip ? sim : 0;
+}
+
+const ABBREVIATION_PREFIX = 0.9;
+const ABBREVIATION_CONTRACTION = 0.85;
+
+/** `letters` in order inside `word`, starting with its first letter ("mgmt" in "management"). */
+function isContraction(letters: string, word: string): boolean {
+  if (letters[0] !== word[0]) return false;
+  let i = 0;
+  for (const c of word) if (c === letters[i]) i++;
+  return i === letters.length;
+}
+
+/**
+ * A word written with a full stop ("aeronaut.") against another: it stands for a longer word that it
+ * begins (0.9), or whose letters it keeps in order from the first (0.85, "Dplmt." for "Diplomatic").
+ * Numbers and CJK never match an abbreviation.
+ */
+export function abbreviationSimilarity(a: string, b: string): number {
+  const x = a.replace(/\.$/, '');
+  const y = b.replace(/\.$/, '');
+  if (x === y) return 1;
+  if (/[^a-z]/.test(x + y)) return 0;
+  const [short, long, shortMarked] = x.length <= y.length ? [x, y, a.endsWith('.')] : [y, x, b.endsWith('.')];
+  if (!shortMarked || short.length < 2) return 0;
+  if (long.startsWith(short)) return ABBREVIATION_PREFIX;
+  return short.length >= 3 && isContraction(short, long) ? ABBREVIATION_CONTRACTION : 0;
 }
 
 /** Word-aligned similarity: greedy one-to-one pairing, a soft Jaccard over the words of both keys. */
@@ -138,6 +178,29 @@ function containsListedName(queryKey: string, entryKey: string): boolean {
   return hasCjk(eLast) && [...eLast].length >= 2 && qLast.startsWith(eLast);
 }
 
+/** Below the threshold: what a name that adds a distinguishing word to another scores (see below). */
+const QUALIFIED_SCORE = 0.75;
+
+/**
+ * One key is the other plus distinguishing words, every shared word identical: "University of
+ * Electronic Science and Technology of China" is not "University of Science and Technology of China",
+ * as "Tianjin University of Technology" is not "Tianjin University". Generic words (University,
+ * Institute, Technology …) do not distinguish; misspellings are not qualifiers.
+ */
+function differsByQualifier(a: string, b: string): boolean {
+  const A = a.split(' ');
+  const B = b.split(' ');
+  const [short, long] = A.length < B.length ? [A, B] : [B, A];
+  if (short.length === long.length) return false;
+  const pool = [...long];
+  for (const w of short) {
+    const i = pool.indexOf(w);
+    if (i < 0) return false;
+    pool.splice(i, 1);
+  }
+  return pool.some((w) => !GENERIC_WORDS.has(w));
+}
+
 /** An acronym as people type it: one word of 3–8 Latin letters. */
 export function looksLikeAcronym(key: string): boolean {
   return /^[a-z]{3,8}$/.test(key);
@@ -151,7 +214,8 @@ export function scoreKeys(queryKey: string, entryKey: string, entryIsAcronym = f
   }
   if (queryKey === entryKey) return { score: 1, kind: 'exact' };
   if (compactKey(queryKey) === compactKey(entryKey)) return { score: SPACING_SCORE, kind: 'exact' };
-  const similar = Math.min(alignedSimilarity(queryKey, entryKey), SIMILAR_CAP);
+  let similar = Math.min(alignedSimilarity(queryKey, entryKey), SIMILAR_CAP);
+  if (similar >= MATCH_THRESHOLD && differsByQualifier(queryKey, entryKey)) similar = QUALIFIED_SCORE;
   const contains = containsListedName(queryKey, entryKey) ? CONTAINS_SCORE : 0;
   if (contains > similar) return { score: contains, kind: 'contains' };
   return similar > 0 ? { score: similar, kind: 'similar' } : null;
@@ -164,17 +228,43 @@ export interface EntryScore extends KeyScore {
   queryName: string;
 }
 
-/**
- * Best score of any of an organisation's names against any name of the entry, or null when none
- * reaches MATCH_THRESHOLD.
- */
-export function scoreEntry(queryNames: readonly string[], entry: NamedEntry): EntryScore | null {
-  const queries = [...new Set(queryNames)]
-    .map((name) => ({ name, key: normalizeName(name) }))
-    .filter((q) => q.key);
+export interface EntryKey {
+  /** The entry's name as the list (or cross-language-aliases.ts) writes it. */
+  name: string;
+  key: string;
+  acronym: boolean;
+}
+
+/** Every name of an entry with its matching key (and the acronym of its main name), duplicates removed. */
+export function entryMatchKeys(entry: NamedEntry, extraNames: readonly string[] = []): EntryKey[] {
+  const out: EntryKey[] = [];
+  const seen = new Set<string>();
+  const push = (name: string, key: string, acronym: boolean) => {
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    out.push({ name, key, acronym });
+  };
+  for (const n of [entry.name, entry.nameJa ?? '', ...(entry.aliases ?? []), ...extraNames]) push(n, matchKey(n), false);
+  const acronym = acronymOf(entry.name);
+  if (acronym) push(entry.name, acronym.toLowerCase(), true);
+  return out;
+}
+
+export interface QueryKey {
+  name: string;
+  key: string;
+}
+
+/** The disclosed names with their matching keys, empty keys dropped. */
+export function queryKeysOf(queryNames: readonly string[]): QueryKey[] {
+  return [...new Set(queryNames)].map((name) => ({ name, key: matchKey(name) })).filter((q) => q.key);
+}
+
+/** Best score of any of the query keys against any of the entry's keys, or null below MATCH_THRESHOLD. */
+export function scoreEntryKeys(queries: readonly QueryKey[], keys: readonly EntryKey[]): EntryScore | null {
   let best: EntryScore | null = null;
   const perName = new Map<string, number>();
-  for (const k of entryKeys(entry)) {
+  for (const k of keys) {
     for (const q of queries) {
       const s = scoreKeys(q.key, k.key, k.acronym);
       if (!s || s.score < MATCH_THRESHOLD) continue;
@@ -185,4 +275,12 @@ export function scoreEntry(queryNames: readonly string[], entry: NamedEntry): En
   if (!best) return null;
   best.matchedNames = [...perName.entries()].sort((a, b) => b[1] - a[1]).map(([name]) => name);
   return best;
+}
+
+/**
+ * Best score of any of an organisation's names against any name of the entry, or null when none
+ * reaches MATCH_THRESHOLD.
+ */
+export function scoreEntry(queryNames: readonly string[], entry: NamedEntry): EntryScore | null {
+  return scoreEntryKeys(queryKeysOf(queryNames), entryMatchKeys(entry));
 }

@@ -2,13 +2,17 @@ import 'server-only';
 import { db, type Tx } from '@/lib/db/client';
 import type { WatchlistKind } from '@/lib/generated/prisma/client';
 import { countryCode } from './countries';
-import { MATCH_THRESHOLD, scoreEntry, type MatchKind } from './match';
+import { MATCH_THRESHOLD, type MatchKind } from './match';
+import { matchKey } from './match-key';
 import { splitName } from './name-parts';
-import { compactKey, hasCjk, normalizeName } from './normalize';
+import { compactKey, hasCjk } from './normalize';
+import { screeningIndex } from './screening-cache';
+import type { IndexEntryRow, IndexHit, ScreeningIndex } from './screening-index';
 
 // Screening one organisation against every active entry of every watchlist (group lists such as the
 // SASTIND universities included: they are matched the same way and told apart by `watchlist.kind`).
-// Candidates come from the trigram index on WatchlistEntry.searchText; match.ts scores them.
+// Candidates come from the in-memory index of the current list revision (screening-index.ts,
+// screening-cache.ts); match.ts scores them.
 //
 // Lists write names in different scripts: the Section 1286 list only in English, researchers often in
 // kanji. A second pass links them: when the organisation's name is exactly a name of some entry (say
@@ -17,13 +21,6 @@ import { compactKey, hasCjk, normalizeName } from './normalize';
 // entry that linked them. Only exact, distinctive names link (no acronyms, no one-word names), and
 // only one step, so an ambiguous alias cannot chain its way across the lists.
 
-/**
- * Candidate threshold for `<%` (word_similarity of a name key within an entry's searchText). Low on
- * purpose: it only has to keep every plausible entry; the score in match.ts decides. 0.45 still finds
- * a listed name with a misspelt word, or followed by a campus ("Harbin Inst. of Tech., Shenzhen").
- */
-export const CANDIDATE_WORD_SIMILARITY = 0.45;
-const MAX_CANDIDATES = 200;
 /** A match whose entry is listed for another country weighs this much less (see screenOrganisation). */
 const COUNTRY_MISMATCH_FACTOR = 0.9;
 const LINKED_SCORE = 0.95;
@@ -59,22 +56,6 @@ export interface ScreenOptions {
   tx?: Tx;
 }
 
-interface CandidateRow {
-  id: string;
-  reference: string;
-  name: string;
-  nameJa: string | null;
-  aliases: string[];
-  country: string | null;
-  concern: string | null;
-  watchlistId: string;
-  code: string;
-  kind: WatchlistKind;
-  watchlistNameEn: string;
-  watchlistNameJa: string;
-  isSample: boolean;
-}
-
 /** The names to search for: each given name, and its parts when it carries bracketed CJK or acronyms. */
 export function queryNamesOf(name: string, aliases: readonly string[] = []): string[] {
   const out: string[] = [];
@@ -88,33 +69,11 @@ export function queryNamesOf(name: string, aliases: readonly string[] = []): str
 
 /** Names specific enough to link two lists: two or more words, or four or more CJK characters. */
 function isDistinctive(name: string): boolean {
-  const key = normalizeName(name);
+  const key = matchKey(name);
   return hasCjk(key) ? [...compactKey(key)].length >= 4 : key.split(' ').length >= 2;
 }
 
-async function candidates(tx: Tx, names: readonly string[]): Promise<CandidateRow[]> {
-  const keys = [...new Set(names.map(normalizeName).filter(Boolean))];
-  if (!keys.length) return [];
-  // SET LOCAL (set_config with is_local): the threshold applies to this transaction only.
-  await tx.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(CANDIDATE_WORD_SIMILARITY)}, true)`;
-  return tx.$queryRaw<CandidateRow[]>`
-    SELECT e.id, e.reference, e.name, e."nameJa", e.aliases, e.country, e.concern,
-           w.id AS "watchlistId", w.code, w.kind::text AS kind, w."nameEn" AS "watchlistNameEn",
-           w."nameJa" AS "watchlistNameJa", w."isSample"
-    FROM (
-      SELECT c.id, max(word_similarity(q.key, c."searchText")) AS sim
-      FROM unnest(${keys}::text[]) AS q(key)
-      JOIN "WatchlistEntry" c ON q.key <% c."searchText"
-      WHERE c."retiredAt" IS NULL OR c."retiredAt" > now()
-      GROUP BY c.id
-      ORDER BY sim DESC
-      LIMIT ${MAX_CANDIDATES}
-    ) cand
-    JOIN "WatchlistEntry" e ON e.id = cand.id
-    JOIN "Watchlist" w ON w.id = e."watchlistId"`;
-}
-
-function toMatch(row: CandidateRow, fields: Omit<ScreeningMatch, 'entryId' | 'entry' | 'watchlist'>): ScreeningMatch {
+function toMatch(row: IndexEntryRow, fields: Omit<ScreeningMatch, 'entryId' | 'entry' | 'watchlist'>): ScreeningMatch {
   return {
     entryId: row.id,
     ...fields,
@@ -128,26 +87,25 @@ function toMatch(row: CandidateRow, fields: Omit<ScreeningMatch, 'entryId' | 'en
       country: row.country,
       concern: row.concern,
     },
-    watchlist: {
-      id: row.watchlistId,
-      code: row.code,
-      kind: row.kind,
-      nameEn: row.watchlistNameEn,
-      nameJa: row.watchlistNameJa,
-      isSample: row.isSample,
-    },
+    watchlist: { ...row.watchlist },
   };
 }
 
-async function screenIn(tx: Tx, names: string[], country: string | null): Promise<ScreeningMatch[]> {
-  const weigh = (row: CandidateRow, score: number) => {
+function byScore(a: ScreeningMatch, b: ScreeningMatch): number {
+  return b.score - a.score || a.watchlist.code.localeCompare(b.watchlist.code) || a.entry.name.localeCompare(b.entry.name);
+}
+
+/**
+ * Screening with an index already in hand (a batch re-screen holds one for all its names). `names`
+ * are the query names (queryNamesOf), `country` an ISO code or null.
+ */
+export function screenWithIndex(index: ScreeningIndex, names: readonly string[], country: string | null, at = new Date()): ScreeningMatch[] {
+  const weigh = (row: IndexEntryRow, score: number) => {
     const countryMismatch = Boolean(country && row.country && row.country !== country);
     return { countryMismatch, score: countryMismatch ? score * COUNTRY_MISMATCH_FACTOR : score };
   };
   const matches: ScreeningMatch[] = [];
-  for (const row of await candidates(tx, names)) {
-    const scored = scoreEntry(names, row);
-    if (!scored) continue;
+  for (const { row, scored } of index.match(names, at)) {
     const { score, countryMismatch } = weigh(row, scored.score);
     if (score < MATCH_THRESHOLD) continue;
     matches.push(toMatch(row, { ...scored, score, countryMismatch, linkedVia: null }));
@@ -161,29 +119,28 @@ async function screenIn(tx: Tx, names: string[], country: string | null): Promis
       if (n && !names.includes(n) && isDistinctive(n) && !links.has(n)) links.set(n, m);
     }
   }
-  if (!links.size) return matches;
   const found = new Set(matches.map((m) => m.entryId));
-  for (const row of await candidates(tx, [...links.keys()])) {
-    if (found.has(row.id)) continue;
-    const scored = scoreEntry([...links.keys()], row);
-    if (!scored || scored.kind !== 'exact') continue;
-    const via = links.get(scored.queryName)!;
-    if (via.watchlist.id === row.watchlistId) continue; // two entries of one list are two listings
-    const { score, countryMismatch } = weigh(row, LINKED_SCORE);
-    if (score < MATCH_THRESHOLD) continue;
-    found.add(row.id);
-    matches.push(
-      toMatch(row, {
-        score,
-        kind: 'linked',
-        matchedNames: scored.matchedNames,
-        queryName: scored.queryName,
-        countryMismatch,
-        linkedVia: { entryId: via.entryId, entryName: via.entry.name, watchlistCode: via.watchlist.code },
-      }),
-    );
+  for (const [linkName, via] of links) {
+    const hits: IndexHit[] = index.exactly(linkName, at);
+    for (const { row, scored } of hits) {
+      if (found.has(row.id)) continue;
+      if (via.watchlist.id === row.watchlist.id) continue; // two entries of one list are two listings
+      const { score, countryMismatch } = weigh(row, LINKED_SCORE);
+      if (score < MATCH_THRESHOLD) continue;
+      found.add(row.id);
+      matches.push(
+        toMatch(row, {
+          score,
+          kind: 'linked',
+          matchedNames: scored.matchedNames,
+          queryName: scored.queryName,
+          countryMismatch,
+          linkedVia: { entryId: via.entryId, entryName: via.entry.name, watchlistCode: via.watchlist.code },
+        }),
+      );
+    }
   }
-  return matches;
+  return matches.sort(byScore);
 }
 
 /**
@@ -192,29 +149,12 @@ async function screenIn(tx: Tx, names: string[], country: string | null): Promis
  * When the caller knows the organisation's country and an entry is listed for another one, the score
  * is multiplied by 0.9 and the match flagged: an exact or strong match stays (lists' country data is
  * incomplete, campuses abroad exist), a weak one (below 0.89) drops under the threshold.
+ *
+ * Costs one primary-key read of the list revision; the index is compiled only when the lists changed.
  */
 export async function screenOrganisation(name: string, options: ScreenOptions = {}): Promise<ScreeningMatch[]> {
   const names = queryNamesOf(name, options.aliases);
-  if (!names.some((n) => normalizeName(n))) return [];
-  const country = countryCode(options.country ?? null);
-  const matches = options.tx
-    ? await restoringThreshold(options.tx, () => screenIn(options.tx!, names, country))
-    : await db.$transaction((tx) => screenIn(tx, names, country));
-  return matches.sort(
-    (a, b) =>
-      b.score - a.score ||
-      a.watchlist.code.localeCompare(b.watchlist.code) ||
-      a.entry.name.localeCompare(b.entry.name),
-  );
-}
-
-/** In a caller's transaction, put the caller's trigram threshold back afterwards. */
-async function restoringThreshold<T>(tx: Tx, fn: () => Promise<T>): Promise<T> {
-  const [row] = await tx.$queryRaw<{ value: string | null }[]>`
-    SELECT current_setting('pg_trgm.word_similarity_threshold', true) AS value`;
-  try {
-    return await fn();
-  } finally {
-    await tx.$queryRaw`SELECT set_config('pg_trgm.word_similarity_threshold', ${row?.value || '0.6'}, true)`;
-  }
+  if (!names.some((n) => matchKey(n))) return [];
+  const index = await screeningIndex(options.tx ?? db);
+  return screenWithIndex(index, names, countryCode(options.country ?? null));
 }

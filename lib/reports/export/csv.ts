@@ -1,25 +1,15 @@
 // Streamed CSV of a record list: PostgreSQL writes the rows itself (COPY (SELECT …) TO STDOUT, CSV
 // quoting by the server) and the chunks pass through as they arrive, so memory stays flat however many
 // rows there are. Before them: a UTF-8 BOM (Excel then reads UTF-8) and a header row of translated
-// column names; after them: the footer as comment lines starting with "# ".
+// column names; after them: the footer as comment lines starting with "# ". Lines end with LF, as COPY's
+// do; header and footer go through the one CSV writer (lib/csv/write.ts).
 import 'server-only';
+import { CSV_BOM, csvComment, csvLine } from '@/lib/csv/write';
 import { to as copyTo } from 'pg-copy-streams';
 import { reportsPool } from '../pg';
 import type { RecordQuery } from '../records';
 import { type ExportFooter, type ReportsTranslator, footerLines } from './footer';
 import { copyStatement } from './select';
-
-export const BOM = '\uFEFF';
-
-/** One CSV field, quoted when it must be (RFC 4180). */
-export function csvField(value: unknown): string {
-  const s = value === null || value === undefined ? '' : String(value);
-  return /[",\r\n]/.test(s) || s.startsWith(' ') || s.endsWith(' ') ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvField).join(',')}\n`;
-}
 
 export function columnLabels(q: RecordQuery, t: ReportsTranslator): string[] {
   return q.columns.map((c) => t(`columns.${c.key}`));
@@ -39,7 +29,7 @@ export interface StreamOptions {
  * it mid-COPY.
  */
 export async function* recordsCsv(q: RecordQuery, o: StreamOptions, result: { rows: number }): AsyncGenerator<Buffer> {
-  yield Buffer.from(BOM + csvLine(columnLabels(q, o.t)), 'utf8');
+  yield Buffer.from(CSV_BOM + csvLine(columnLabels(q, o.t), '\n'), 'utf8');
   const client = await reportsPool().connect();
   let done = false;
   try {
@@ -62,5 +52,5 @@ export async function* recordsCsv(q: RecordQuery, o: StreamOptions, result: { ro
     client.release(done ? undefined : new Error('export stopped before the end'));
   }
   const lines = footerLines(o.footer, { rows: result.rows, filter: o.filterText });
-  yield Buffer.from(lines.map((l) => `# ${l}\n`).join(''), 'utf8');
+  yield Buffer.from(lines.map((l) => csvComment(l, '\n')).join(''), 'utf8');
 }

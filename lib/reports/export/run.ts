@@ -12,7 +12,8 @@ import { isLocale } from '@/lib/i18n/config';
 import { filterQuery, filterToJson, recordFilterSchema, reportPart, type RecordFilter, type ReportParams } from '../params';
 import { defaultFiscalYear } from '../institutions';
 import { countRecords, recordQuery } from '../records';
-import { BOM, csvLine, recordsCsv } from './csv';
+import { CSV_BOM, csvComment, csvLine } from '@/lib/csv/write';
+import { recordsCsv } from './csv';
 import { exportFooter, exportTranslator, footerLines, type ExportFooter, type ReportsTranslator } from './footer';
 import { summaryPdfInput } from './summary-input';
 import { writeSummaryPdf } from './pdf/summary';
@@ -103,9 +104,9 @@ export async function prepareExport(actor: Actor, request: ExportRequest): Promi
         }
         const rows = tidyRows(tables);
         async function* csv() {
-          yield Buffer.from(BOM + csvLine([t('files.tidy.table'), t('files.tidy.row'), t('files.tidy.column'), t('files.tidy.value')]), 'utf8');
-          for (const r of rows) yield Buffer.from(csvLine(r), 'utf8');
-          yield Buffer.from(footerLines(footer, { rows: rows.length, filter: filterText }).map((l) => `# ${l}\n`).join(''), 'utf8');
+          yield Buffer.from(CSV_BOM + csvLine([t('files.tidy.table'), t('files.tidy.row'), t('files.tidy.column'), t('files.tidy.value')], '\n'), 'utf8');
+          for (const r of rows) yield Buffer.from(csvLine(r, '\n'), 'utf8');
+          yield Buffer.from(footerLines(footer, { rows: rows.length, filter: filterText }).map((l) => csvComment(l, '\n')).join(''), 'utf8');
         }
         await writeAll(out, csv());
         return rows.length;

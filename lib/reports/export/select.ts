@@ -1,7 +1,8 @@
 // The SELECT an export copies out: the record list's own columns and order, with values shaped for files
 // (times as ISO 8601 in Japan time; in CSV, text that a spreadsheet would run as a formula is prefixed
-// with an apostrophe — OWASP's advice against CSV injection).
+// with an apostrophe, from the same list of characters as the CSV writer, lib/csv/write.ts).
 import 'server-only';
+import { FORMULA_START } from '@/lib/csv/write';
 import { BASE_FROM } from '../predicates';
 import type { RecordColumn, RecordQuery } from '../records';
 import { type Sql, join, raw, sql, toInline } from '../sql';
@@ -11,7 +12,7 @@ export type FileFormat = 'csv' | 'xlsx';
 function shaped(c: RecordColumn, format: FileFormat): Sql {
   if (c.type === 'datetime') return sql`to_char(${c.expr} AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD"T"HH24:MI:SS"+09:00"')`;
   if (c.type === 'text' && format === 'csv') {
-    return sql`(SELECT CASE WHEN left(x, 1) IN ('=', '+', '-', '@', E'\\t', E'\\r') THEN '''' || x ELSE x END FROM (SELECT ${c.expr} AS x) s)`;
+    return sql`(SELECT CASE WHEN left(x, 1) = ANY(${[...FORMULA_START]}::text[]) THEN '''' || x ELSE x END FROM (SELECT ${c.expr} AS x) s)`;
   }
   return c.expr;
 }
