@@ -8,40 +8,49 @@ const bool = z
   .optional()
   .transform((v) => v === '1' || v === 'true');
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    DATABASE_URL: z
-      .string({ error: 'is required (postgresql://user:password@host:5432/database)' })
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
-    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    AUTH_SECRET: z.string({ error: 'is required: a random string of at least 32 characters' }).min(32, 'must be at least 32 characters'),
-    APP_URL: z.url('must be the public URL of the app, e.g. https://kaiji.example.ac.jp').default('http://localhost:3000'),
-    KAIJI_DEMO: bool,
-    SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(0, 'must be 0 (off) or a number of minutes').max(1440).default(30),
-    SMTP_URL: z
-      .string()
-      .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
-      .optional(),
-    MAIL_FROM: z.string().default('Kaiji <no-reply@kaiji.local>'),
-    OIDC_ISSUER: z.url('must be the issuer URL of the OpenID Connect provider').optional(),
-    OIDC_CLIENT_ID: z.string().optional(),
-    OIDC_CLIENT_SECRET: z.string().optional(),
-    OIDC_NAME: z.string().default('University SSO'),
-    ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
-    TRUST_PROXY: z
-      .string()
-      .regex(/^(|[0-9]|10|true|false)$/, 'must be the number of reverse proxies in front of the app (0-10)')
-      .optional(),
-  })
-  .superRefine((v, ctx) => {
-    const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
-    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-      for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
-        if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OpenID Connect is configured' });
-    }
-  });
+// Every variable the running app reads is declared here (the release test checks the sources and
+// docker-compose.yml against this list), even those read directly from process.env by code that must
+// not need the whole configuration (the database pools, the job workers).
+const variables = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z
+    .string({ error: 'is required (postgresql://user:password@host:5432/database)' })
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// connection URL'),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  REPORTS_POOL_SIZE: z.coerce.number().int().min(1).max(50).default(4),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  AUTH_SECRET: z.string({ error: 'is required: a random string of at least 32 characters' }).min(32, 'must be at least 32 characters'),
+  APP_URL: z.url('must be the public URL of the app, e.g. https://kaiji.example.ac.jp').default('http://localhost:3000'),
+  KAIJI_DEMO: bool,
+  SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(0, 'must be 0 (off) or a number of minutes').max(1440).default(30),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().default('Kaiji <no-reply@kaiji.local>'),
+  OIDC_ISSUER: z.url('must be the issuer URL of the OpenID Connect provider').optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default('University SSO'),
+  ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(|[0-9]|10|true|false)$/, 'must be the number of reverse proxies in front of the app (0-10)')
+    .optional(),
+  // '0' turns the background job workers off in this process (another process must run them).
+  KAIJI_WORKERS: z.enum(['0', '1']).default('1'),
+});
+
+export const ENV_VARIABLES = Object.keys(variables.shape) as (keyof z.infer<typeof variables>)[];
+
+const schema = variables.superRefine((v, ctx) => {
+  const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    for (const key of ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const)
+      if (!v[key]) ctx.addIssue({ code: 'custom', path: [key], message: 'is required when OpenID Connect is configured' });
+  }
+});
 
 export type Env = z.infer<typeof schema>;
 

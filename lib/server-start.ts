@@ -8,7 +8,8 @@ export async function startServerProcess(): Promise<void> {
   // Before any request: the socket peer must be known to every route (client address, throttling).
   installPeerStamp();
   try {
-    env();
+    // next-auth takes its own URL from NEXTAUTH_URL; APP_URL is the one place a deployment sets it.
+    process.env.NEXTAUTH_URL ??= env().APP_URL;
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);

@@ -43,8 +43,6 @@ for (const name of fs.readdirSync(root).filter((n) => n.startsWith('.next-e2e-')
 }
 const prep = spawnSync(process.execPath, tsxArgs('scripts/db-prepare.ts', '--demo'), { cwd: root, env: tsxEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
 if (prep.status !== 0) process.exit(1);
-const e2eTsconfig = path.join(root, 'tsconfig.e2e.json');
-if (!fs.existsSync(e2eTsconfig)) fs.writeFileSync(e2eTsconfig, '{ "extends": "./tsconfig.json" }\n');
 await ensureBuilt({ distDir: env.KAIJI_DIST_DIR });
 
 const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {

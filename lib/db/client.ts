@@ -12,7 +12,8 @@ function create(): PrismaClient {
   const connectionString = process.env.DATABASE_URL;
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   return new PrismaClient({
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) }),
+    // An empty value (as docker-compose passes an unset one) means the default.
+    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE || 10) }),
   });
 }
 

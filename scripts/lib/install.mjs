@@ -36,6 +36,12 @@ export async function ensureInstalled({ quiet = false } = {}) {
     run('npm', ['ci', '--no-audit', '--no-fund']);
     fs.writeFileSync(stamp, want);
   }
+  await ensurePrismaClient({ quiet });
+}
+
+/** Regenerates the Prisma client when the schema or the lock file changed since it was generated. */
+export async function ensurePrismaClient({ quiet = false } = {}) {
+  const lock = path.join(root, 'package-lock.json');
   const schema = path.join(root, 'prisma/schema.prisma');
   const genStamp = path.join(root, 'lib/generated/prisma/.schema-hash');
   const wantGen = sha(schema, lock);
@@ -73,7 +79,7 @@ export function sourceHash() {
  * Runs `next build` into `distDir` unless the build there was made from exactly these sources. A lock
  * folder makes concurrent callers with the same sources wait for one build instead of racing.
  */
-export async function ensureBuilt({ quiet = false, distDir = '.next' } = {}) {
+export async function ensureBuilt({ quiet = false, distDir = '.next', standalone = false } = {}) {
   const dir = path.join(root, distDir);
   const stamp = path.join(dir, 'kaiji-build-stamp');
   const want = sourceHash();
@@ -111,8 +117,11 @@ export async function ensureBuilt({ quiet = false, distDir = '.next' } = {}) {
   try {
     if (fresh()) return false;
     if (!quiet) console.log(`• Building the app (next build${distDir === '.next' ? '' : ` into ${distDir}`})…`);
+    // Other build folders use a tsconfig of their own (next.config.js), which Next rewrites as it likes.
+    const extraTsconfig = path.join(root, 'tsconfig.e2e.json');
+    if (distDir !== '.next' && !fs.existsSync(extraTsconfig)) fs.writeFileSync(extraTsconfig, '{ "extends": "./tsconfig.json" }\n');
     run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KAIJI_DIST_DIR: distDir },
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KAIJI_DIST_DIR: distDir, KAIJI_STANDALONE: standalone ? '1' : '0' },
     });
     fs.writeFileSync(stamp, want);
     return true;
