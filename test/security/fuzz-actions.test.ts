@@ -22,11 +22,12 @@ let w: ReviewWorld;
 let ids: string[];
 const stats = { actions: 0, calls: 0, ok: 0, refused: 0, notFound: 0, unexpected: 0, thrown: 0 };
 
-/** Row count and newest row version of every table a refusal must leave alone. */
+/** Row count and newest row version of every table a refusal must leave alone (the audit tables and the
+ * throttle counters are what a refusal is allowed to write). */
 async function fingerprint(): Promise<string> {
   const tables = await db.$queryRaw<{ t: string }[]>`
     SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public'
-      AND tablename NOT IN ('_prisma_migrations', 'AuditEvent', 'RateLimit', 'Session') ORDER BY 1`;
+      AND tablename NOT LIKE 'Audit%' AND tablename NOT IN ('_prisma_migrations', 'RateLimit', 'Session') ORDER BY 1`;
   const sql = tables.map(({ t }) => `SELECT '${t}' AS t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text AS f FROM "${t}"`).join(' UNION ALL ');
   const rows = await db.$queryRawUnsafe<{ t: string; f: string }[]>(sql);
   return rows.map((r) => `${r.t}=${r.f}`).join(',');
