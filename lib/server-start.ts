@@ -1,5 +1,6 @@
-// Start-up of a server process: stamp the socket peer on every request, refuse to start on invalid configuration (a message naming each bad
-// variable), then start the background workers unless KAIJI_WORKERS=0.
+// Start-up of a server process: stamp the socket peer on every request, refuse to start on invalid
+// configuration (a message naming each bad variable), then start the background workers unless
+// KAIJI_WORKERS=0.
 import 'server-only';
 import { env } from '@/lib/env';
 import { installPeerStamp } from '@/lib/security/peer-address';
