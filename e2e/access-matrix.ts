@@ -103,6 +103,7 @@ export const REVIEW_ACTIONS: { name: string; allow: 'OFFICER (own institution)' 
   { name: 'review.assign', allow: 'OFFICER (own institution)' },
   { name: 'review.match.decide', allow: 'OFFICER (own institution)' },
   { name: 'review.comment', allow: 'OFFICER (own institution)' },
+  { name: 'review.start', allow: 'OFFICER (own institution)' },
 ];
 
 /**

@@ -73,7 +73,10 @@ test('submit → find by filter → see why a rule fired → return with a reaso
   await expect(findings.first()).toContainText('Guideline');
   await expect(findings.first().locator('.finding-meta').filter({ hasText: 'Guideline' })).toContainText(/rule .+ version \d+/);
   await expect(officer.locator('#findings .badge.flag').first()).toBeVisible();
-  // Opening it started the review.
+  // Opening it changed nothing; starting the review is an explicit step.
+  await expect(officer.locator('.review-head .badge').first()).toHaveText(/^(Submitted|Resubmitted)$/);
+  await officer.getByRole('button', { name: 'Start review' }).click();
+  await expect(officer.getByText('Review started.')).toBeVisible();
   await expect(officer.locator('.review-head .badge').first()).toHaveText('Under review');
 
   // 4. Return for revision: the reason is required, then recorded.

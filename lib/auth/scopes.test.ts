@@ -17,8 +17,11 @@ describe('disclosure scopes', () => {
       const rB = await createUser(tx, { roles: [{ role: 'RESEARCHER', institutionId: b.id }] });
       const cA = await createCycle(tx, { institutionId: a.id });
       const cB = await createCycle(tx, { institutionId: b.id });
-      const dA = await tx.disclosure.create({ data: { cycleId: cA.id, researcherId: rA.id, institutionId: a.id, researcherName: 'A' } });
-      const dB = await tx.disclosure.create({ data: { cycleId: cB.id, researcherId: rB.id, institutionId: b.id, researcherName: 'B' } });
+      const dA = await tx.disclosure.create({ data: { cycleId: cA.id, researcherId: rA.id, institutionId: a.id, researcherName: 'A', status: 'SUBMITTED' } });
+      const dB = await tx.disclosure.create({ data: { cycleId: cB.id, researcherId: rB.id, institutionId: b.id, researcherName: 'B', status: 'SUBMITTED' } });
+      // A draft: its researcher's alone until submitted.
+      const rD = await createUser(tx, { roles: [{ role: 'RESEARCHER', institutionId: a.id }] });
+      await tx.disclosure.create({ data: { cycleId: cA.id, researcherId: rD.id, institutionId: a.id, researcherName: 'D' } });
       return { a, b, rA, rB, dA, dB };
     });
     const ids = async (where: object) => (await db.disclosure.findMany({ where, select: { id: true } })).map((d) => d.id).sort();

@@ -196,11 +196,16 @@ export async function openAttachment(actor: Actor, attachmentId: string, origin:
       sizeBytes: true,
       sha256: true,
       disclosureId: true,
-      disclosure: { select: { institutionId: true } },
+      createdAt: true,
+      disclosure: { select: { institutionId: true, researcherId: true, lastSubmittedAt: true } },
       blob: { select: { data: true } },
     },
   });
-  if (!a) throw new NotFoundError(`Attachment:${attachmentId}`);
+  // A draft is the researcher's alone: readers of a submitted disclosure (officers, auditors) do not get
+  // a file added since its last submission (an update still being prepared). readableDisclosures
+  // already leaves out disclosures never submitted.
+  const draftOnly = a && a.disclosure.researcherId !== actor.userId && (!a.disclosure.lastSubmittedAt || a.createdAt > a.disclosure.lastSubmittedAt);
+  if (!a || draftOnly) throw new NotFoundError(`Attachment:${attachmentId}`);
   await db.$transaction((tx) =>
     recordAudit(tx, {
       action: 'attachment.download',

@@ -131,9 +131,9 @@ describe('publication variant', () => {
 describe('overview, breakdowns and trends', () => {
   it('counts by status, severity and institution, each matching its records', async () => {
     const o = await overview(actors.national, params());
-    expect(o.total.n).toBe(9); // eight submitted in FY2026 and one draft
+    expect(o.total.n).toBe(8); // eight submitted in FY2026; the draft is its researcher's alone
     const status = Object.fromEntries(o.byStatus.map((s) => [s.status, s.value.n]));
-    expect(status).toMatchObject({ DRAFT: 1, SUBMITTED: 3, UNDER_REVIEW: 1, APPROVED: 2, FLAGGED: 2 });
+    expect(status).toMatchObject({ DRAFT: 0, SUBMITTED: 3, UNDER_REVIEW: 1, APPROVED: 2, FLAGGED: 2 });
     const severity = Object.fromEntries(o.bySeverity.map((s) => [s.severity, s.value.n]));
     expect(severity).toMatchObject({ FLAG: 2, REVIEW: 1, INFO: 0, NONE: 5 });
     expect(o.flagged.n).toBe(2);
@@ -161,10 +161,10 @@ describe('overview, breakdowns and trends', () => {
     const t = await trends(actors.national, params());
     expect(t.years.map((y) => [y.fiscalYear, y.total.n, y.talent.n])).toEqual([
       [2025, 1, 1],
-      [2026, 9, 7],
+      [2026, 8, 7],
     ]);
     const a = await trends(actors.auditorA, params());
-    expect(a.years.map((y) => y.total.n)).toEqual([1, 6]);
+    expect(a.years.map((y) => y.total.n)).toEqual([1, 5]);
   });
 });
 
@@ -178,7 +178,7 @@ describe('record lists', () => {
       seen.push(...page.rows.map((r) => r.id));
       cursor = page.nextCursor;
     } while (cursor);
-    expect(seen.length).toBe(9);
-    expect(new Set(seen).size).toBe(9);
+    expect(seen.length).toBe(8);
+    expect(new Set(seen).size).toBe(8);
   });
 });

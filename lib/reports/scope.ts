@@ -1,13 +1,11 @@
-// What a report may read, derived from lib/auth/scopes.ts (disclosureScope) and nothing else: the
-// reports run SQL, so the Prisma where-clause is translated here into a predicate over the Disclosure
-// alias `d`. Only the shapes disclosureScope produces are understood; anything else throws, so a change
-// there fails closed instead of silently widening a report.
+// What a report may read, derived from lib/auth/scopes.ts (scopeParts, the same parts the Prisma
+// where-clauses are built from) and nothing else: the reports run SQL, so the parts are compiled here
+// into a predicate over the Disclosure alias `d`.
 import 'server-only';
 import { NotFoundError } from '@/lib/actions/action';
 import { type Actor, canActAt, hasRole, institutionsFor } from '@/lib/auth/roles';
-import { disclosureScope } from '@/lib/auth/scopes';
-import type { Prisma } from '@/lib/generated/prisma/client';
-import { type Sql, raw, sql } from './sql';
+import { scopeParts } from '@/lib/auth/scopes';
+import { type Sql, and, join, raw, sql } from './sql';
 
 /** audit: an auditor's institutions (the reports UI); review: an officer's (API tokens of role OFFICER). */
 export type ReportPurpose = 'audit' | 'review';
@@ -27,23 +25,6 @@ export function scopeOn(scope: Pick<ReportScope, 'institutions'>, column: Sql): 
   return sql`${column} = ANY(${scope.institutions}::uuid[])`;
 }
 
-function institutionsOf(where: Prisma.DisclosureWhereInput): 'all' | string[] {
-  const keys = Object.keys(where);
-  if (keys.length === 0) return 'all';
-  if (keys.length === 1 && keys[0] === 'institutionId') {
-    const f = where.institutionId as { in?: unknown } | undefined;
-    if (f && Array.isArray(f.in) && Object.keys(f).length === 1) return f.in.map(String);
-  }
-  if (keys.length === 1 && keys[0] === 'id') {
-    const f = where.id as { in?: unknown; notIn?: unknown } | undefined;
-    const only = f ? Object.keys(f) : [];
-    // { id: { in: [] } } is "nothing"; { id: { notIn: [] } } is "everything" written as a condition.
-    if (f && only.length === 1 && Array.isArray(f.in) && f.in.length === 0) return [];
-    if (f && only.length === 1 && Array.isArray(f.notIn) && f.notIn.length === 0) return 'all';
-  }
-  throw new Error(`reports: unsupported disclosure scope ${JSON.stringify(where)}`);
-}
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -51,17 +32,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * `narrow` (the institutions chosen in the scope selector; ids outside the actor's scope select nothing).
  */
 export function reportScope(actor: Actor, purposes: ReportPurpose[] = ['audit'], narrow?: readonly string[]): ReportScope {
-  let institutions: 'all' | string[] = [];
-  for (const purpose of purposes) {
-    const s = institutionsOf(disclosureScope(actor, purpose));
-    if (s === 'all') institutions = 'all';
-    else if (institutions !== 'all') institutions = [...new Set([...institutions, ...s])];
-  }
   const chosen = narrow?.filter((id) => UUID.test(id));
-  if (chosen && chosen.length > 0) {
-    institutions = institutions === 'all' ? [...new Set(chosen)] : institutions.filter((id) => chosen.includes(id));
+  const narrowed = (inst: 'all' | string[]): 'all' | string[] =>
+    chosen && chosen.length > 0 ? (inst === 'all' ? [...new Set(chosen)] : inst.filter((id) => chosen.includes(id))) : inst;
+  let institutions: 'all' | string[] = [];
+  const arms: Sql[] = [];
+  for (const purpose of purposes) {
+    const p = scopeParts(actor, purpose);
+    const inst = narrowed(p.institutions);
+    if (p.researcherId) throw new Error('reports: a report never reads for filing');
+    if (inst !== 'all' && inst.length === 0) continue;
+    if (inst === 'all') institutions = 'all';
+    else if (institutions !== 'all') institutions = [...new Set([...institutions, ...inst])];
+    const parts: Sql[] = [scopeOn({ institutions: inst }, raw('d."institutionId"'))];
+    // Drafts are the researcher's alone; an officer never reads their own disclosure (lib/auth/scopes.ts).
+    if (p.submittedOnly) parts.push(raw(`d.status <> 'DRAFT'`));
+    if (p.excludeResearcherId) parts.push(sql`d."researcherId" <> ${p.excludeResearcherId}::uuid`);
+    arms.push(sql`(${and(parts)})`);
   }
-  return { purposes, institutions, predicate: scopeOn({ institutions }, raw('d."institutionId"')) };
+  const predicate = arms.length === 0 ? raw('FALSE') : arms.length === 1 ? arms[0]! : sql`(${join(arms, ' OR ')})`;
+  return { purposes, institutions, predicate };
 }
 
 /** The purposes an API caller reads for: auditors audit, officers review their institution. */

@@ -34,6 +34,7 @@ function inputFor(name: string): unknown {
     assignAction: { disclosureId: target.id, assigneeId: w.officerA.userId, expectedAssigneeId: '' },
     decideMatchAction: { disclosureId: target.id, matchId, decision: 'DISMISSED', note: '' },
     addCommentAction: { disclosureId: target.id, visibility: 'INTERNAL', body: 'note' },
+    startReviewAction: { disclosureId: target.id, stateVersion: 1 },
   };
   if (!(name in inputs)) throw new Error(`no sample input for ${name}: add one`);
   return inputs[name];
@@ -41,7 +42,7 @@ function inputFor(name: string): unknown {
 
 describe('review access', () => {
   it('lists every action of the review page here and in the access matrix', () => {
-    expect(Object.keys(ACTIONS).sort()).toEqual(['addCommentAction', 'assignAction', 'decideAction', 'decideMatchAction']);
+    expect(Object.keys(ACTIONS).sort()).toEqual(['addCommentAction', 'assignAction', 'decideAction', 'decideMatchAction', 'startReviewAction']);
     expect(Object.values(ACTIONS).map((a) => a.definition.name).sort()).toEqual(REVIEW_ACTIONS.map((a) => a.name).sort());
     expect(Object.values(ACTIONS).every((a) => JSON.stringify(a.definition.roles) === '["OFFICER"]')).toBe(true);
   });

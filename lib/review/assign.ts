@@ -26,9 +26,9 @@ export async function assign(actor: Actor, input: AssignInput, origin: Origin) {
       }
       const assigneeId = input.assigneeId || null;
       if (assigneeId) {
-        // Only an active officer of the disclosure's own institution can be assigned.
+        // Only an active officer of the disclosure's own institution can be assigned, never its researcher.
         const ok = await tx.user.findFirst({
-          where: { id: assigneeId, disabledAt: null, memberships: { some: { role: 'OFFICER', institutionId: d.institutionId } } },
+          where: { id: { equals: assigneeId, not: d.researcherId }, disabledAt: null, memberships: { some: { role: 'OFFICER', institutionId: d.institutionId } } },
           select: { id: true },
         });
         if (!ok) throw new ActionError('errors.invalidInput', { assigneeId: ['review.errors.notAnOfficer'] });

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignAction, decideAction } from '@/app/(app)/review/[id]/actions';
+import { assignAction, decideAction, startReviewAction } from '@/app/(app)/review/[id]/actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { auditEvents } from '@/test/helpers/actors';
 import { type ReviewWorld, reviewWorld, submitted } from '@/test/helpers/review-world';
 import { researcherFeedback } from './feedback';
-import { startReviewOnOpen } from './open';
 import { todayInJapan } from './schemas';
 
 let w: ReviewWorld;
@@ -113,17 +112,19 @@ describe('decisions', () => {
     expect(again).toMatchObject({ ok: false, error: 'review.errors.notDecidable' });
   });
 
-  it('opening or assigning a waiting disclosure starts its review; a stale view is told what changed', async () => {
+  it('starting (an explicit action) or assigning a waiting disclosure starts its review; a stale view is told what changed', async () => {
     const d = await fresh();
-    expect(await startReviewOnOpen(w.officerA, d.id, origin)).toBe(true);
-    expect(await startReviewOnOpen(w.officerA, d.id, origin)).toBe(false);
+    expect(await runAction(startReviewAction.definition, w.officerA, { disclosureId: d.id, stateVersion: 1 }, origin)).toEqual({ ok: true, data: { stateVersion: 2 } });
+    expect(await runAction(startReviewAction.definition, w.officerA, { disclosureId: d.id, stateVersion: 2 }, origin)).toMatchObject({ ok: false, error: 'review.errors.notStartable', details: { status: 'UNDER_REVIEW' } });
+    expect(await runAction(startReviewAction.definition, w.officerA2, { disclosureId: d.id, stateVersion: 1 }, origin)).toMatchObject({ ok: false, error: 'review.errors.changedMeanwhile', details: { status: 'UNDER_REVIEW', stateVersion: 2 } });
     expect(await state(d.id)).toMatchObject({ status: 'UNDER_REVIEW', stateVersion: 2 });
+    expect((await auditEvents('review.start')).filter((e) => e.entityId === d.id)).toHaveLength(1);
     // Someone who still shows version 1 is not allowed to decide over the change.
     const stale = await runAction(decideAction.definition, w.officerA2, { disclosureId: d.id, stateVersion: 1, decision: 'APPROVE', disposition: 'NO_CONFLICT' }, origin);
     expect(stale).toMatchObject({ ok: false, error: 'review.errors.changedMeanwhile', details: { status: 'UNDER_REVIEW', stateVersion: 2 } });
     // An officer of another institution cannot start it.
     const other = await fresh();
-    expect(await startReviewOnOpen(w.officerB, other.id, origin)).toBe(false);
+    expect(await runAction(startReviewAction.definition, w.officerB, { disclosureId: other.id, stateVersion: 1 }, origin)).toEqual({ ok: false, error: 'errors.notFound' });
     expect(await state(other.id)).toMatchObject({ status: 'SUBMITTED' });
 
     const e = await fresh();

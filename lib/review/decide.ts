@@ -30,7 +30,7 @@ export interface DecisionResult {
 }
 
 /** What the losing officer is told: the latest decision, or the state the disclosure is in now. */
-async function whatHappened(tx: Tx, disclosureId: string): Promise<ActionError> {
+export async function whatHappened(tx: Tx, disclosureId: string): Promise<ActionError> {
   const d = await tx.disclosure.findUniqueOrThrow({ where: { id: disclosureId }, select: { status: true, stateVersion: true, updatedAt: true } });
   const last = await tx.reviewDecision.findFirst({
     where: { disclosureId },

@@ -82,7 +82,8 @@ export async function reviewDetail(actor: Actor, disclosureId: string) {
       },
     }),
     db.user.findMany({
-      where: { disabledAt: null, memberships: { some: { role: 'OFFICER', institutionId: d.institutionId } } },
+      // The researcher is never among the officers it can be assigned to (segregation of duties).
+      where: { id: { not: d.researcherId }, disabledAt: null, memberships: { some: { role: 'OFFICER', institutionId: d.institutionId } } },
       orderBy: { displayName: 'asc' },
       select: { id: true, displayName: true },
     }),

@@ -70,6 +70,10 @@ export const decisionSchema = z
 export type DecisionInput = z.input<typeof decisionSchema>;
 export type DecisionValues = z.output<typeof decisionSchema>;
 
+/** Starting the review of a disclosure waiting in the queue, from the state the officer saw. */
+export const startReviewSchema = z.object({ disclosureId: id(), stateVersion: stateVersion() });
+export type StartReviewInput = z.input<typeof startReviewSchema>;
+
 export const assignSchema = z.object({
   disclosureId: id(),
   /** The officer to assign, or '' to remove the assignment. */

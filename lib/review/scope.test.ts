@@ -16,6 +16,9 @@ describe('review scope as SQL', () => {
       expect(reviewInstitutions(actor([{ role, institutionId: role === 'RESEARCHER' ? A : null, allInstitutions: role !== 'RESEARCHER' }]))).toEqual([]);
     }
     expect(reviewScopeSql(actor([])).sql).toBe('FALSE');
-    expect(reviewScopeSql(actor([{ role: 'OFFICER', institutionId: A, allInstitutions: false }]), 'x').sql).toBe('"x"."institutionId" = ANY(?::uuid[])');
+    // Never a draft, never the officer's own disclosure (lib/auth/scopes.ts).
+    expect(reviewScopeSql(actor([{ role: 'OFFICER', institutionId: A, allInstitutions: false }]), 'x').sql).toBe(
+      `("x"."institutionId" = ANY(?::uuid[]) AND "x"."status" <> 'DRAFT'::"DisclosureStatus" AND "x"."researcherId" <> ?::uuid)`,
+    );
   });
 });

@@ -1,11 +1,11 @@
 // The review scope (lib/auth/scopes.ts, purpose 'review') in the forms the review layer needs: the
 // Prisma where-clause itself, the same clause as SQL for the hand-written queue query, and the
 // institutions it covers (for the records that hang off an institution: cycles, departments, officers).
-// The SQL form is compiled from the where-clause, never written separately, and refuses any shape it
-// does not know, so a change to the scopes cannot silently widen the queue.
+// The SQL form is compiled from the same parts as the where-clause (scopeParts), never written
+// separately, so the queue and the review page cannot disagree.
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
-import { disclosureScope } from '@/lib/auth/scopes';
+import { disclosureScope, scopeParts } from '@/lib/auth/scopes';
 import { Prisma } from '@/lib/generated/prisma/client';
 
 export function reviewScope(actor: Actor): Prisma.DisclosureWhereInput {
@@ -19,25 +19,20 @@ export function reviewable(actor: Actor, disclosureId: string): Prisma.Disclosur
 
 /** The institutions the review scope covers: 'all', or a list (empty: none). */
 export function reviewInstitutions(actor: Actor): 'all' | string[] {
-  const scope = reviewScope(actor) as Record<string, unknown>;
-  const keys = Object.keys(scope);
-  if (keys.length === 0) return 'all';
-  const inst = scope.institutionId as { in?: unknown } | undefined;
-  if (keys.length === 1 && inst && Array.isArray(inst.in) && Object.keys(inst).length === 1) return inst.in as string[];
-  const id = scope.id as { in?: unknown; notIn?: unknown } | undefined;
-  if (keys.length === 1 && id && Object.keys(id).length === 1) {
-    if (Array.isArray(id.in) && id.in.length === 0) return []; // nothing
-    if (Array.isArray(id.notIn) && id.notIn.length === 0) return 'all'; // everything
-  }
-  throw new Error(`The review scope has a shape the review layer does not know: ${JSON.stringify(scope)}`);
+  return scopeParts(actor, 'review').institutions;
 }
 
 /** The review scope as a SQL condition on the Disclosure table aliased `alias`. */
 export function reviewScopeSql(actor: Actor, alias = 'd'): Prisma.Sql {
-  const inst = reviewInstitutions(actor);
-  if (inst === 'all') return Prisma.sql`TRUE`;
-  if (inst.length === 0) return Prisma.sql`FALSE`;
-  return Prisma.sql`${Prisma.raw(`"${alias}"."institutionId"`)} = ANY(${inst}::uuid[])`;
+  const p = scopeParts(actor, 'review');
+  if (p.researcherId) throw new Error('The review scope never narrows to one researcher');
+  if (p.institutions !== 'all' && p.institutions.length === 0) return Prisma.sql`FALSE`;
+  const col = (name: string) => Prisma.raw(`"${alias}"."${name}"`);
+  const parts: Prisma.Sql[] = [];
+  if (p.institutions !== 'all') parts.push(Prisma.sql`${col('institutionId')} = ANY(${p.institutions}::uuid[])`);
+  if (p.submittedOnly) parts.push(Prisma.sql`${col('status')} <> 'DRAFT'::"DisclosureStatus"`);
+  if (p.excludeResearcherId) parts.push(Prisma.sql`${col('researcherId')} <> ${p.excludeResearcherId}::uuid`);
+  return parts.length ? Prisma.sql`(${Prisma.join(parts, ' AND ')})` : Prisma.sql`TRUE`;
 }
 
 /** Where-clause for records keyed by an institutionId column (cycles, departments, memberships). */

@@ -59,18 +59,18 @@ describe('CSV export', () => {
     const { rows, bytes } = await exportBytes(actors.national, records({}));
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const csv = parseCsv(bytes);
-    expect(rows).toBe(9);
-    expect(csv.rows.length).toBe(9);
+    expect(rows).toBe(8); // the draft is its researcher's alone
+    expect(csv.rows.length).toBe(8);
     expect(csv.header).toContain('Researcher');
     expect(csv.header).toContain('Last submitted (JST)');
     expect(csv.footer[0]).toMatch(new RegExp(`^# exported by ${actors.national.email} \\(.+\\), at \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} JST, audit head ${head}$`));
-    expect(csv.footer).toContain('# rows: 9');
+    expect(csv.footer).toContain('# rows: 8');
     const event = await db.auditEvent.findFirst({ where: { action: 'report.export', actorId: actors.national.userId }, orderBy: { id: 'desc' } });
-    expect(event?.details).toMatchObject({ report: 'records', format: 'csv', rows: 9, filter: { fiscalYear: 2026 } });
+    expect(event?.details).toMatchObject({ report: 'records', format: 'csv', rows: 8, filter: { fiscalYear: 2026 } });
     // Times are Japan time with the offset.
     const at = csv.header.indexOf('Last submitted (JST)');
     const times = csv.rows.map((r) => r[at]).filter(Boolean);
-    expect(times.length).toBe(8); // the draft was never submitted
+    expect(times.length).toBe(8);
     for (const t of times) expect(t).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
   });
 
@@ -78,7 +78,7 @@ describe('CSV export', () => {
     const { bytes } = await exportBytes(actors.auditorA, records({}));
     const csv = parseCsv(bytes);
     const inst = csv.header.indexOf('Institution ID');
-    expect(csv.rows.length).toBe(6);
+    expect(csv.rows.length).toBe(5);
     expect(new Set(csv.rows.map((r) => r[inst]))).toEqual(new Set([w.a.id]));
     const other = parseCsv((await exportBytes(actors.auditorA, records({ institutionIds: [w.b.id] }))).bytes);
     expect(other.rows.length).toBe(0);
@@ -146,16 +146,16 @@ describe('background exports', () => {
     const taskId = await queueExport(actors.national, request, { ip: '10.0.0.9', userAgent: 'vitest' }, prepared.expectedRows);
     await runTask(taskId);
     const task = await db.backgroundTask.findUniqueOrThrow({ where: { id: taskId } });
-    expect(task).toMatchObject({ status: 'SUCCEEDED', kind: 'reports.export', progressTotal: 10, progressDone: 10 });
-    expect(task.result).toMatchObject({ rows: 10 });
+    expect(task).toMatchObject({ status: 'SUCCEEDED', kind: 'reports.export', progressTotal: 9, progressDone: 9 });
+    expect(task.result).toMatchObject({ rows: 9 });
     const file = await storedFile(taskId);
     expect(file?.mediaType).toBe('text/csv; charset=utf-8');
     const s = sink();
     await file!.pipeTo(s.out);
     expect(s.bytes().length).toBe(file!.sizeBytes);
-    expect(parseCsv(s.bytes()).rows.length).toBe(10);
+    expect(parseCsv(s.bytes()).rows.length).toBe(9);
     const event = await db.auditEvent.findFirst({ where: { action: 'report.export', entityId: taskId } });
-    expect(event?.details).toMatchObject({ rows: 10, format: 'csv', report: 'records' });
+    expect(event?.details).toMatchObject({ rows: 9, format: 'csv', report: 'records' });
     expect(event?.ip).toBe('10.0.0.9');
   });
 

@@ -8,7 +8,8 @@ import { assign } from '@/lib/review/assign';
 import { addComment } from '@/lib/review/comments';
 import { decide } from '@/lib/review/decide';
 import { decideMatch } from '@/lib/review/matches';
-import { assignSchema, commentSchema, decisionSchema, matchDecisionSchema } from '@/lib/review/schemas';
+import { startReview } from '@/lib/review/open';
+import { assignSchema, commentSchema, decisionSchema, matchDecisionSchema, startReviewSchema } from '@/lib/review/schemas';
 
 /** Outside a request (tests) there is no page cache to refresh. */
 function refresh(disclosureId: string) {
@@ -26,6 +27,17 @@ export const decideAction = defineAction({
   roles: ['OFFICER'],
   handler: async ({ actor, input, origin }) => {
     const result = await decide(actor, input, origin);
+    refresh(input.disclosureId);
+    return result;
+  },
+});
+
+export const startReviewAction = defineAction({
+  name: 'review.start',
+  input: startReviewSchema,
+  roles: ['OFFICER'],
+  handler: async ({ actor, input, origin }) => {
+    const result = await startReview(actor, input, origin);
     refresh(input.disclosureId);
     return result;
   },

@@ -1,6 +1,7 @@
 // The review page: one disclosure as submitted, why each rule fired, the watchlist matches to decide,
 // what changed since the last version and the last year, the decisions so far, the comment thread, and
-// the decision itself. Opening a disclosure that waits in the queue starts its review.
+// the decision itself. Opening it changes nothing: starting the review is a button (StartReview). An
+// officer who opens their own disclosure is told why they cannot review it (segregation of duties).
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
@@ -15,12 +16,15 @@ import { DecisionForm } from '@/components/review/decision-form';
 import { FindingsList } from '@/components/review/findings-list';
 import { MatchesList } from '@/components/review/matches-list';
 import { deny, requestOrigin, requireRole } from '@/lib/auth/actor';
+import { StartReview } from '@/components/review/start-review';
+import { OwnDisclosureNotice } from '@/components/review/own-disclosure';
 import { parseItemRef } from '@/lib/disclosures/item-refs';
 import { officerComments } from '@/lib/review/comments';
 import { DECIDABLE } from '@/lib/review/decide';
 import { reviewDetail } from '@/lib/review/detail';
 import { matchesFor } from '@/lib/review/matches';
-import { startReviewOnOpen } from '@/lib/review/open';
+import { STARTABLE } from '@/lib/review/open';
+import { refuseOwnDisclosure } from '@/lib/review/own';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('review');
@@ -31,9 +35,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const actor = await requireRole('OFFICER');
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) return deny(actor, 'review', `Disclosure:${id}`);
-  await startReviewOnOpen(actor, id, await requestOrigin());
   const d = await reviewDetail(actor, id);
-  if (!d) return deny(actor, 'review', `Disclosure:${id}`);
+  if (!d) {
+    if (await refuseOwnDisclosure(actor, id, await requestOrigin())) return <OwnDisclosureNotice />;
+    return deny(actor, 'review', `Disclosure:${id}`);
+  }
   const [matches, comments] = await Promise.all([matchesFor(actor, id), officerComments(actor, id)]);
   const t = await getTranslations('review');
   const tAll = (await getTranslations()) as unknown as FormatContext['t'];
@@ -94,6 +100,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
             </dd>
           </div>
         </dl>
+        {(STARTABLE as readonly string[]).includes(d.status) ? <StartReview disclosureId={d.id} stateVersion={d.stateVersion} /> : null}
         <AssignForm disclosureId={d.id} currentAssigneeId={d.assignee?.id ?? null} me={actor.userId} officers={d.officers} />
       </header>
 
