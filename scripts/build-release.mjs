@@ -23,6 +23,7 @@ export const RELEASE_COMMANDS = {
   'db-migrate': 'scripts/db-migrate.ts',
   'admin-create': 'scripts/admin-create.ts',
   'audit-verify': 'scripts/audit-verify.ts',
+  'audit-retire': 'scripts/audit-retire.ts',
 };
 
 /** Builds the release into `out` (emptied first). Returns how long each part took, in ms. */
@@ -85,7 +86,7 @@ export async function buildRelease(out, { quiet = false } = {}) {
   times.commands = Date.now() - t;
 
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-  const scripts = { start: 'node scripts/start.mjs', 'db:migrate': 'node scripts/db-migrate.mjs', 'admin:create': 'node scripts/admin-create.mjs', 'audit:verify': 'node scripts/audit-verify.mjs' };
+  const scripts = { start: 'node scripts/start.mjs', 'db:migrate': 'node scripts/db-migrate.mjs', 'admin:create': 'node scripts/admin-create.mjs', 'audit:verify': 'node scripts/audit-verify.mjs', 'audit:retire': 'node scripts/audit-retire.mjs' };
   const release = { name: pkg.name, version: pkg.version, private: true, type: 'module', engines: pkg.engines, scripts };
   fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(release, null, 2)}\n`);
   return times;

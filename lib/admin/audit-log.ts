@@ -16,7 +16,9 @@ const EXPORT_BATCH = 1000;
 
 export function auditWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWhereInput {
   const and: Prisma.AuditEventWhereInput[] = [where.audit(actor)];
-  if (f.actor) and.push({ actorEmail: { contains: f.actor.toLowerCase(), mode: 'insensitive' } });
+  // Equality, not "contains": emails are stored lower-cased and (actorEmail, id) is an index, so a filtered
+  // page stays one index range at any size of the trail.
+  if (f.actor) and.push({ actorEmail: f.actor.toLowerCase() });
   if (f.entityType) and.push({ entityType: f.entityType });
   if (f.entityId) and.push({ entityId: f.entityId });
   // "admin.user" finds admin.user.disable, admin.user.invite, …

@@ -1,14 +1,12 @@
 // Writing audit events. Call inside the transaction that makes the change, so the event and the change
-// commit or roll back together. A transaction-scoped advisory lock orders writers, so each event links
-// to the one committed before it even with many app processes.
+// commit or roll back together. Writing takes no lock: the event carries its own hash and its
+// transaction's id (column default), and the sealer (seal.ts) links it into the chain after commit.
 import 'server-only';
 import type { Tx } from '@/lib/db/client';
 import { db } from '@/lib/db/client';
 import type { AuditOutcome } from '@/lib/generated/prisma/enums';
 import { scrubJson, scrubText } from '@/lib/security/sanitise';
 import { GENESIS_HASH, eventHash } from './hash';
-
-const CHAIN_LOCK = 7_204_311_002;
 
 export interface AuditInput {
   action: string;
@@ -52,9 +50,6 @@ function storable(input: AuditInput): AuditInput {
 
 export async function recordAudit(tx: Tx, raw: AuditInput): Promise<void> {
   const input = storable(raw);
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${CHAIN_LOCK}::bigint)`;
-  const last = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-  const prevHash = last?.hash ?? GENESIS_HASH;
   const fields = {
     // Millisecond precision: the stored value must hash the same when read back.
     occurredAt: new Date(),
@@ -69,12 +64,15 @@ export async function recordAudit(tx: Tx, raw: AuditInput): Promise<void> {
     userAgent: input.userAgent ?? null,
     details: JSON.parse(JSON.stringify(input.details ?? {})) as Record<string, unknown>,
   };
-  await tx.auditEvent.create({
-    data: { ...fields, outcome: fields.outcome as AuditOutcome, details: fields.details as object, prevHash, hash: eventHash(prevHash, fields) },
+  await tx.auditEvent.createMany({
+    data: [{ ...fields, outcome: fields.outcome as AuditOutcome, details: fields.details as object, hash: eventHash(GENESIS_HASH, fields) }],
   });
 }
 
-/** For events that are not part of a larger change (sign-in, denied access, exports). */
+/**
+ * For events that are not part of a larger change (sign-in, denied access, exports). It waits up to 10 s
+ * for a pooled connection (Prisma's default is 2 s): a burst of denials must still be audited, not 500.
+ */
 export async function recordAuditNow(input: AuditInput): Promise<void> {
-  await db.$transaction((tx) => recordAudit(tx, input));
+  await db.$transaction((tx) => recordAudit(tx, input), { maxWait: 10_000 });
 }

@@ -4,6 +4,7 @@ import 'server-only';
 // Task kinds registered by features (registerTask at module load).
 import '@/lib/rules/tasks';
 import '@/lib/reports/export/task';
+import { AUDIT_JOBS, AUDIT_SCHEDULES } from '@/lib/audit/jobs';
 import { deliverPending } from '@/lib/mail/deliver';
 import { purgeExpiredExports } from '@/lib/reports/export/store';
 import { REVIEW_REMINDERS_CRON, REVIEW_REMINDERS_JOB, runReviewReminders } from '@/lib/review/jobs';
@@ -17,10 +18,12 @@ export const JOBS: Record<string, JobHandler> = {
   },
   [REVIEW_REMINDERS_JOB]: runReviewReminders,
   'reports.exports.purge': purgeExpiredExports,
+  ...AUDIT_JOBS,
 };
 
 export const SCHEDULES: { name: string; cron: string }[] = [
   { name: 'mail.deliver', cron: '* * * * *' },
   { name: REVIEW_REMINDERS_JOB, cron: REVIEW_REMINDERS_CRON },
   { name: 'reports.exports.purge', cron: '17 * * * *' },
+  ...AUDIT_SCHEDULES,
 ];

@@ -3,6 +3,7 @@
 // unless someone asks for it.
 import 'server-only';
 import { hashPassword } from '@/lib/auth/password';
+import { verifyAndCheckpoint } from '@/lib/audit/checkpoint';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { seedGrants } from '@/lib/grants/seed';
@@ -112,4 +113,6 @@ export async function seedDemo(): Promise<void> {
     },
     { timeout: 120_000 },
   );
+  // Seal and verify the demo's events, so the audit page starts with a checkpoint.
+  await verifyAndCheckpoint();
 }

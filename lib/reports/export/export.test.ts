@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '@/lib/actions/action';
-import { auditHeadHash } from '@/lib/audit/verify';
+import { sealedAuditHead } from '@/lib/audit/verify';
 import { db } from '@/lib/db/client';
 import { runTask } from '@/lib/jobs/tasks';
 import { createUser } from '@/lib/seed/factories';
@@ -55,7 +55,7 @@ const records = (filter: Record<string, unknown>, format: 'csv' | 'xlsx' = 'csv'
 
 describe('CSV export', () => {
   it('streams every record with a BOM, translated header, footer and an audit event with the row count', async () => {
-    const head = await auditHeadHash();
+    const head = await sealedAuditHead();
     const { rows, bytes } = await exportBytes(actors.national, records({}));
     expect(bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     const csv = parseCsv(bytes);

@@ -1,9 +1,10 @@
-// What every exported file carries at its end: who asked for it, when (Asia/Tokyo), and the hash at the
-// head of the audit chain when it was made, so the file can be tied to the chain (`npm run audit:verify`).
+// What every exported file carries at its end: who asked for it, when (Asia/Tokyo), and the head of the
+// sealed audit chain when it was made ("#<seq> <hash>": every event committed before the export is under
+// it), so the file can be tied to the chain: `npm run audit:verify -- --head '#<seq> <hash>'`.
 // The export's own audit event comes after that head.
 import 'server-only';
 import { createTranslator } from 'next-intl';
-import { auditHeadHash } from '@/lib/audit/verify';
+import { sealedAuditHead } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/auth/roles';
 import { type Locale, isLocale } from '@/lib/i18n/config';
 import { messagesFor } from '@/lib/i18n/messages';
@@ -32,7 +33,7 @@ export function tokyoTime(at: Date): string {
 }
 
 export async function exportFooter(actor: Pick<Actor, 'email' | 'displayName'>, at = new Date()): Promise<ExportFooter> {
-  return { requester: actor.email, requesterName: actor.displayName, at, atTokyo: tokyoTime(at), auditHead: await auditHeadHash() };
+  return { requester: actor.email, requesterName: actor.displayName, at, atTokyo: tokyoTime(at), auditHead: await sealedAuditHead() };
 }
 
 /** The footer as plain lines (CSV comment lines, the XLSX "about" sheet, the PDF's last lines). */

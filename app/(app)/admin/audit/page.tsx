@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { requestAuditVerificationAction } from './actions';
 import { listAuditEvents } from '@/lib/admin/audit-log';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
 import { isSystemAdmin } from '@/lib/admin/scope';
-import { verifyAuditChain } from '@/lib/audit/verify';
+import { ActionButton } from '@/components/admin/action-button';
+import { latestCheckpoint } from '@/lib/audit/checkpoint';
 import { requireRole } from '@/lib/auth/actor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +19,8 @@ const OUTCOME_BADGE = { SUCCESS: 'ok', DENIED: 'flag', FAILURE: 'review' } as co
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireRole('ADMIN');
   const filter = auditFilterFrom(await searchParams);
-  const [t, format, page, chain] = await Promise.all([getTranslations(), getFormatter(), listAuditEvents(actor, filter), verifyAuditChain()]);
+  const [t, format, page, chain] = await Promise.all([getTranslations(), getFormatter(), listAuditEvents(actor, filter), latestCheckpoint()]);
+  const age = chain ? format.relativeTime(chain.verifiedAt, chain.readAt) : '';
   const { before: _before, ...shown } = filter;
   const query = (extra: Record<string, string>) => new URLSearchParams({ ...Object.fromEntries(Object.entries(shown).filter((e): e is [string, string] => !!e[1])), ...extra }).toString();
   const fields = [
@@ -32,11 +35,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <section aria-labelledby="page-title" className="stack">
       <h1 id="page-title">{t('admin.audit.title')}</h1>
       <p className="muted">{t(isSystemAdmin(actor) ? 'admin.audit.introAll' : 'admin.audit.introInstitution')}</p>
-      <p role="status" className={chain.ok ? 'form-success' : 'form-error'} data-testid="chain-status">
-        {chain.ok
-          ? t('admin.audit.chainOk', { count: chain.checked, head: chain.headHash.slice(0, 16) })
-          : t('admin.audit.chainBroken', { id: chain.brokenAt?.id ?? '', reason: t(`admin.audit.breakReason.${chain.brokenAt?.reason ?? 'hash-mismatch'}`), count: chain.checked })}
-      </p>
+      <div className="row">
+        <p role="status" className={!chain ? 'muted' : chain.ok ? 'form-success' : 'form-error'} data-testid="chain-status">
+          {!chain
+            ? t('admin.audit.chainUnverified')
+            : chain.ok
+              ? t('admin.audit.chainOk', { count: chain.eventCount, seq: chain.sealSeq, head: chain.sealHash.slice(0, 16), age })
+              : t('admin.audit.chainBroken', { id: chain.brokenId ?? '', reason: t(`admin.audit.breakReason.${chain.reason ?? 'hash-mismatch'}`), count: chain.eventCount, age })}
+        </p>
+        <ActionButton action={requestAuditVerificationAction} input={{}} label={t('admin.audit.verifyNow')} success="admin.audit.verifyRequested" />
+      </div>
       <form method="get" className="filter-bar card" role="search" aria-label={t('admin.audit.filterLabel')}>
         {fields.map((f) => (
           <div className="field" key={f.name}>
