@@ -12,6 +12,11 @@ export interface RouteSpec {
   allow: DemoAccount[];
   /** API routes answer 401 to anonymous callers instead of redirecting. */
   api?: boolean;
+  /**
+   * The read API (/api/v1) authenticates bearer tokens only: a signed-in session gets 401 there, and the
+   * spec checks `allow` with a token of each allowed account's role instead.
+   */
+  bearer?: boolean;
 }
 
 export const ACCOUNTS: DemoAccount[] = ['researcher', 'researcher2', 'officer', 'officer2', 'auditor', 'admin'];
@@ -46,17 +51,18 @@ export const ROUTES: RouteSpec[] = [
   // Reports (issue #6): auditors only; the read API for auditors and officers (session or token), where
   // a disclosure outside the caller's scope, or none, is 404; exports for auditors, and a task or file
   // that is not one's own is 404.
-  { path: '/reports?fy=2026&pub=1', allow: ['auditor'] },
+  { path: '/reports?fy=2026&pub=true', allow: ['auditor'] },
   { path: '/reports/talent-grants?fy=2026&threshold=100000000&window=10', allow: ['auditor'] },
   { path: '/reports/breakdowns', allow: ['auditor'] },
   { path: '/reports/trends', allow: ['auditor'] },
   { path: '/reports/records?fy=2026&talent=any', allow: ['auditor'] },
   { path: '/admin/api-tokens', allow: ['admin'] },
-  { path: '/api/v1/institutions', allow: ['officer', 'officer2', 'auditor'], api: true },
-  { path: '/api/v1/disclosures?fiscalYear=2026', allow: ['officer', 'officer2', 'auditor'], api: true },
-  { path: `/api/v1/disclosures/${DEMO_IDS.researcher2Submitted}`, allow: ['officer2', 'auditor'], api: true },
-  { path: '/api/v1/disclosures/00000000-0000-4000-8000-000000000000', allow: [], api: true },
-  { path: '/api/v1/reports/talent-grants?fiscalYear=2026', allow: ['officer', 'officer2', 'auditor'], api: true },
+  { path: '/api/v1/institutions', allow: ['officer', 'officer2', 'auditor'], api: true, bearer: true },
+  { path: '/api/v1/disclosures?fiscalYear=2026', allow: ['officer', 'officer2', 'auditor'], api: true, bearer: true },
+  { path: `/api/v1/disclosures/${DEMO_IDS.researcher2Submitted}`, allow: ['officer2', 'auditor'], api: true, bearer: true },
+  { path: '/api/v1/disclosures/00000000-0000-4000-8000-000000000000', allow: [], api: true, bearer: true },
+  { path: '/api/v1/reports/talent-grants?fiscalYear=2026', allow: ['officer', 'officer2', 'auditor'], api: true, bearer: true },
+  { path: '/api/v1/fiscal-years', allow: ['officer', 'officer2', 'auditor'], api: true, bearer: true },
   { path: '/api/exports/records?format=csv&fy=2026', allow: ['auditor'], api: true },
   { path: '/api/exports/report?report=talent-grants&format=xlsx&fy=2026', allow: ['auditor'], api: true },
   { path: '/api/exports/tasks/00000000-0000-4000-8000-000000000000', allow: [], api: true },
