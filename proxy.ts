@@ -3,16 +3,25 @@
 // checks the actor itself (lib/auth/actor.ts); this layer only adds headers, and refuses (400) requests
 // no route can mean: NUL or malformed encoding in the URL, a server-action body React never sends.
 import { type NextRequest, NextResponse } from 'next/server';
+import { problemResponse } from '@/lib/api/problem';
+import { setsOwnHeaders } from '@/lib/security/own-headers';
 import { gateRefusal } from '@/lib/security/request-gate';
 
 export async function proxy(request: NextRequest) {
   const refusal = await gateRefusal(request);
+  if (refusal && request.nextUrl.pathname.startsWith('/api/v1/')) {
+    // The read API answers every refusal in its one format (RFC 9457), this one included.
+    return problemResponse('bad-request', `The address holds characters or an encoding no operation accepts (${refusal}).`, request.nextUrl.pathname);
+  }
   if (refusal) {
     return new NextResponse(`400 Bad Request (${refusal}): the address or form data holds characters or a shape no page accepts.\n`, {
       status: 400,
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store, max-age=0', 'X-Content-Type-Options': 'nosniff' },
     });
   }
+
+  // A route that sets its own CSP and caching keeps them (lib/security/own-headers.ts).
+  if (setsOwnHeaders(request.nextUrl.pathname)) return NextResponse.next();
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';

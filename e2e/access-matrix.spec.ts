@@ -1,6 +1,7 @@
 import { request as playwrightRequest } from '@playwright/test';
 import { ACCOUNTS, ROUTES } from './access-matrix';
-import { DEMO, DEMO_PASSWORD, expect, test } from './fixtures';
+import { issueApiToken } from './api-token';
+import { DEMO, DEMO_PASSWORD, type DemoAccount, expect, test } from './fixtures';
 
 test.describe('access matrix', () => {
   test('anonymous callers are sent to sign-in from every protected route', async ({ request }) => {
@@ -25,7 +26,26 @@ test.describe('access matrix', () => {
         outcomes.push({ path: route.path, status: res.status() });
       }
       await ctx.dispose();
-      expect(outcomes).toEqual(ROUTES.map((r) => ({ path: r.path, status: r.allow.includes(account) ? 200 : 404 })));
+      expect(outcomes).toEqual(ROUTES.map((r) => ({ path: r.path, status: r.bearer ? 401 : r.allow.includes(account) ? 200 : 404 })));
+    });
+  }
+
+  // The read API with a token of each account that can own one (researchers and administrators hold no
+  // reporting role, so no token can be issued for them).
+  const TOKEN_OWNERS: [DemoAccount, 'AUDITOR' | 'OFFICER'][] = [
+    ['officer', 'OFFICER'],
+    ['officer2', 'OFFICER'],
+    ['auditor', 'AUDITOR'],
+  ];
+  for (const [account, role] of TOKEN_OWNERS) {
+    test(`${account}'s token: allowed API routes answer 200, all others 404`, async ({ browser, baseURL }) => {
+      const token = await issueApiToken(browser, baseURL, account, role);
+      const ctx = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+      const api = ROUTES.filter((r) => r.bearer);
+      const outcomes = [];
+      for (const route of api) outcomes.push({ path: route.path, status: (await ctx.get(route.path, { maxRedirects: 0 })).status() });
+      await ctx.dispose();
+      expect(outcomes).toEqual(api.map((r) => ({ path: r.path, status: r.allow.includes(account) ? 200 : 404 })));
     });
   }
 });

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,14 +18,19 @@ const stateDir = path.join(os.tmpdir(), `kaiji-serve-test-${randomUUID().slice(0
 const distDir = `.next-serve-test-${randomUUID().slice(0, 8)}`;
 const started: number[] = [];
 
-afterAll(() => {
-  for (const pid of started) {
-    try {
-      process.kill(-pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
+const kill = (pid: number) => {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // already gone
   }
+};
+
+afterAll(() => {
+  // After a failure: the command's process group, and the session it runs the app in (scripts/lib/serve.mjs).
+  for (const pid of started) kill(pid);
+  const session = path.join(stateDir, 'serve.pid');
+  if (fs.existsSync(session)) kill(Number(fs.readFileSync(session, 'utf8')));
   fs.rmSync(stateDir, { recursive: true, force: true });
   fs.rmSync(path.join(root, distDir), { recursive: true, force: true });
 });
@@ -44,7 +49,7 @@ async function startDev(port: number, via: 'npm' | 'node') {
   child.stdout!.on('data', (c: Buffer) => (output += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (output += c.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  for (const end = Date.now() + 240_000; !(output.includes('Kaiji is running') && output.includes('• Job workers running.')); ) {
+  for (const end = Date.now() + 300_000; !(output.includes('Kaiji is running') && output.includes('• Job workers running.')); ) {
     if (child.exitCode !== null || Date.now() > end) throw new Error(`npm run dev did not come up:\n${output}`);
     await new Promise((r) => setTimeout(r, 500));
   }
@@ -71,17 +76,26 @@ describe('npm run dev', () => {
     expectOrderlyStop(dev.output().slice(before));
     // PostgreSQL shut down cleanly (it removes its pid file), and nothing listens any more.
     expect(fs.existsSync(path.join(stateDir, 'pgdata/postmaster.pid'))).toBe(false);
+    expect(fs.existsSync(path.join(stateDir, 'serve.pid'))).toBe(false);
     await expect(fetch(`http://127.0.0.1:${port}/api/health`)).rejects.toThrow();
-  }, 300_000);
+  }, 420_000);
 
   it('stops in the same order on SIGTERM to its first process (containers, systemd), keeping the data', async () => {
     const port = await freePort();
     const dev = await startDev(port, 'node');
     expect(dev.output()).not.toContain('Loaded the demo data');
+
+    // A second one on the same data folder is refused instead of fighting over PostgreSQL's data.
+    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(await freePort()), KAIJI_STATE_DIR: stateDir, KAIJI_DIST_DIR: distDir };
+    delete env.DATABASE_URL;
+    const second = spawnSync(process.execPath, [path.join(root, 'scripts/dev.mjs')], { cwd: root, env, encoding: 'utf8', timeout: 120_000 });
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`Kaiji is already running from ${stateDir}`);
+
     const before = dev.output().length;
     process.kill(dev.child.pid!, 'SIGTERM');
     expect(await dev.exited).toBe(0);
     expectOrderlyStop(dev.output().slice(before));
     expect(fs.existsSync(path.join(stateDir, 'pgdata/postmaster.pid'))).toBe(false);
-  }, 300_000);
+  }, 420_000);
 });

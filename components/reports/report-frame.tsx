@@ -83,7 +83,7 @@ export async function ReportControls({
         {children}
         <div className="field">
           <label className="checkbox">
-            <input type="checkbox" name="pub" value="1" defaultChecked={params.publication} aria-describedby="report-pub-help" /> {t('controls.publication')}
+            <input type="checkbox" name="pub" value="true" defaultChecked={params.publication} aria-describedby="report-pub-help" /> {t('controls.publication')}
           </label>
           <p className="field-help" id="report-pub-help">
             {t('controls.publicationHelp', { minimum })}

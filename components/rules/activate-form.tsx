@@ -36,7 +36,7 @@ export function ActivateForm({ versionId }: { versionId: string }) {
         return;
       }
       // The page re-renders as an active version (without this form): it says so itself.
-      router.replace(`${pathname}?activated=1`);
+      router.replace(`${pathname}?activated=true`);
       router.refresh();
     });
 

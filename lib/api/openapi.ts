@@ -1,231 +1,137 @@
-// The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. Static: written by hand beside
-// the endpoints (lib/api/endpoints.ts); a test checks that every implemented route is described.
+// The OpenAPI 3.1 document of /api/v1, generated (zod-openapi) from the same zod schemas that parse the
+// requests (query-schemas.ts) and describe the answers (response-schemas.ts), so the two cannot disagree.
+// Served at /api/v1/openapi.json; the contract test validates it and every real answer against it.
+import { z } from 'zod';
+import { type ZodOpenApiOperationObject, type ZodOpenApiPathsObject, createDocument } from 'zod-openapi';
+import { API_LIMITS } from './limits';
+import { type OperationSpec, operations } from './operations';
+import { problemSchema } from './problem';
 
-const filterParams = [
-  { name: 'fiscalYear', in: 'query', description: 'Fiscal year of the cycles (default: the newest with disclosures in scope).', schema: { type: 'integer', minimum: 2000, maximum: 2100 } },
-  { name: 'institutionId', in: 'query', description: 'Narrow the scope to these institutions (repeatable); ids outside your scope select nothing.', schema: { type: 'array', items: { type: 'string', format: 'uuid' } }, style: 'form', explode: true },
-  { name: 'publication', in: 'query', description: 'Publication variant: no names, counts below the configured minimum withheld.', schema: { type: 'boolean' } },
-] as const;
+const rateLimitHeaders = z.object({
+  'RateLimit-Policy': z.string().meta({ description: 'The limit of this token: requests;w=seconds', example: `${API_LIMITS.perToken.max};w=${API_LIMITS.perToken.windowSeconds}` }),
+  'RateLimit-Limit': z.string().meta({ description: 'Requests allowed in the window', example: String(API_LIMITS.perToken.max) }),
+  'RateLimit-Remaining': z.string().meta({ description: 'Requests left in the current window', example: '598' }),
+  'RateLimit-Reset': z.string().meta({ description: 'Seconds until the window ends', example: '42' }),
+});
 
-const figureParams = [
-  { name: 'status', in: 'query', schema: { type: 'string', enum: ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'RESUBMITTED', 'APPROVED', 'FLAGGED'] } },
-  { name: 'severity', in: 'query', description: 'Highest finding severity; NONE: submitted without findings.', schema: { type: 'string', enum: ['FLAG', 'REVIEW', 'INFO', 'NONE'] } },
-  { name: 'institution', in: 'query', description: 'One institution (a figure of a breakdown).', schema: { type: 'string', format: 'uuid' } },
-  { name: 'country', in: 'query', description: 'Names an organisation in this country (ISO 3166-1 alpha-2).', schema: { type: 'string', pattern: '^[A-Z]{2}$' } },
-  { name: 'programme', in: 'query', description: 'Names this talent programme (normalised name, as in the report).', schema: { type: 'string' } },
-  { name: 'rule', in: 'query', description: 'A current finding of this rule code.', schema: { type: 'string' } },
-  { name: 'flagged', in: 'query', description: 'Escalated, or with a finding of severity FLAG.', schema: { type: 'boolean' } },
-  { name: 'submitted', in: 'query', schema: { type: 'boolean' } },
-  { name: 'talent', in: 'query', description: 'any: in a talent programme; grants: … with domestic grants over the threshold; group: … at an institution of the group list; watchlist: … matched to a watchlist.', schema: { type: 'string', enum: ['any', 'grants', 'group', 'watchlist'] } },
-  { name: 'entry', in: 'query', description: 'With talent=group: one institution (entry) of the group list.', schema: { type: 'string', format: 'uuid' } },
-  { name: 'watchlist', in: 'query', description: 'With talent=watchlist: one watchlist code.', schema: { type: 'string' } },
-] as const;
+const problem = (description: string, headers?: z.ZodObject) => ({
+  description,
+  content: { 'application/problem+json': { schema: problemSchema } },
+  ...(headers ? { headers } : {}),
+});
 
-const talentParams = [
-  { name: 'threshold', in: 'query', description: 'Yen; grants must total more than this (default 100000000).', schema: { type: 'integer', minimum: 0 } },
-  { name: 'window', in: 'query', description: 'Fiscal years of grants, ending with fiscalYear (default 10).', schema: { type: 'integer', minimum: 1, maximum: 30 } },
-  { name: 'group', in: 'query', description: 'Code of the GROUP watchlist (default: setting reports.groupWatchlist, the SASTIND sample).', schema: { type: 'string' } },
-] as const;
-
-const errors = {
-  '400': { description: 'Invalid parameters', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '401': { description: 'No credential, or a token that is unknown, revoked or expired', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
-  '404': { description: 'Not found, or not in your scope (the same answer)', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+const errorResponses = {
+  '400': problem(
+    'A parameter is invalid, repeated (only institutionId repeats), or not a parameter of this operation (unknown parameters are refused, not ignored); a cursor is not one of this query and token. errors names each parameter.',
+  ),
+  '401': problem('No Authorization header, or a token that is unknown, revoked or expired. Only bearer tokens authenticate: a browser session cookie does not.', z.object({ 'WWW-Authenticate': z.string().meta({ example: 'Bearer realm="kaiji"' }) })),
+  '404': problem('Not found, or outside your scope (the same answer), or the token’s owner no longer holds its role.'),
+  '429': problem(
+    `Over the rate limit: ${API_LIMITS.perToken.max} requests per ${API_LIMITS.perToken.windowSeconds} s per token, or ${API_LIMITS.badTokensPerAddress.max} requests with a bad token per ${API_LIMITS.badTokensPerAddress.windowSeconds / 60} min per client address. Retry-After says when to try again.`,
+    z.object({ 'Retry-After': z.string().meta({ description: 'Seconds to wait', example: '30' }) }),
+  ),
+  default: problem('Any other error (405 for a method other than GET/HEAD, with Allow; 500), always RFC 9457 problem details.'),
 };
 
-const figure = {
-  type: 'object',
-  properties: {
-    count: { type: ['integer', 'null'], description: 'null when withheld (publication variant)' },
-    suppressed: { type: 'boolean' },
-    records: { type: ['string', 'null'], description: 'The list of records behind the figure' },
+function operationObject(op: OperationSpec): ZodOpenApiOperationObject {
+  const headers = op.etag ? rateLimitHeaders.extend({ ETag: z.string().meta({ description: 'Send back in If-None-Match', example: '"Xb2cY0PpX2q9m2JgWmR3uA7yH1kLx0aZ"' }) }) : rateLimitHeaders;
+  return {
+    operationId: op.operationId,
+    tags: op.tags,
+    summary: op.summary,
+    description: op.description,
+    requestParams: {
+      query: op.query,
+      ...(op.pathSchema ? { path: op.pathSchema } : {}),
+      ...(op.etag ? { header: z.object({ 'If-None-Match': z.string().optional().meta({ description: 'The ETag of a copy you hold: 304 if it is current' }) }) } : {}),
+    },
+    responses: {
+      '200': { description: op.summary, headers, content: { 'application/json': { schema: op.response, example: op.example } } },
+      ...(op.etag ? { '304': { description: 'Not modified: the copy whose ETag you sent is current', headers } } : {}),
+      ...errorResponses,
+    },
+  };
+}
+
+const paths: ZodOpenApiPathsObject = {};
+for (const op of Object.values(operations) as OperationSpec[]) paths[op.path] = { get: operationObject(op) };
+paths['/api/v1/openapi.json'] = {
+  get: {
+    operationId: 'getOpenApiDocument',
+    tags: ['Meta'],
+    summary: 'This document',
+    description: 'The OpenAPI 3.1 description of this API. Public (it holds no data); answers with an ETag and honours If-None-Match.',
+    security: [],
+    responses: {
+      '200': {
+        description: 'The OpenAPI 3.1 document',
+        headers: z.object({ ETag: z.string() }),
+        content: { 'application/json': { schema: z.looseObject({ openapi: z.literal('3.1.0') }), example: { openapi: '3.1.0', info: { title: 'Kaiji read API', version: '1.1.0' } } } },
+      },
+      '304': { description: 'Not modified' },
+      default: errorResponses.default,
+    },
   },
-  required: ['count', 'suppressed', 'records'],
 };
 
-const amount = { type: ['string', 'null'], pattern: '^\\d+$', description: 'Yen, as a decimal string; null when none or withheld' };
+const DESCRIPTION = `Read-only JSON for ministry and university systems.
 
-const talentFigures = {
-  type: 'object',
-  properties: {
-    talent: { $ref: '#/components/schemas/Figure' },
-    aboveThreshold: { $ref: '#/components/schemas/Figure' },
-    aboveTotalJpy: amount,
-    aboveLargestJpy: amount,
-    atGroup: { $ref: '#/components/schemas/Figure' },
-    onWatchlist: { $ref: '#/components/schemas/Figure' },
-  },
-};
+**Authentication.** Only a personal access token authenticates: \`Authorization: Bearer kaiji_pat_…\`, issued by a Kaiji system administrator. Browser session cookies are not accepted here. A token has a role (AUDITOR: read for oversight; OFFICER: read its institution's disclosures) and a scope (some institutions, or all), and reads exactly what a person with that role and scope reads in the web app. Anything outside the scope answers 404, the same as something that does not exist.
 
-export const openApiDocument = {
-  openapi: '3.1.0',
-  info: {
-    title: 'Kaiji read API',
-    version: '1.0.0',
-    description:
-      'Read-only JSON for ministry and university systems. Authenticate with a personal access token issued by a Kaiji administrator (Authorization: Bearer kaiji_pat_…). A token has a role (AUDITOR: read for oversight; OFFICER: read the institution’s disclosures) and a scope (institutions, or all), and reads exactly what a person with that role and scope reads in the web app. Anything outside the scope answers 404, the same as something that does not exist. Lists use keyset pagination: pass nextCursor back as cursor.',
-  },
-  servers: [{ url: '/' }],
-  security: [{ bearerAuth: [] }],
-  paths: {
-    '/api/v1/institutions': {
-      get: {
-        operationId: 'listInstitutions',
-        summary: 'Institutions in your scope',
-        responses: {
-          '200': { description: 'Institutions', content: { 'application/json': { schema: { type: 'object', properties: { data: { type: 'array', items: { $ref: '#/components/schemas/Institution' } } }, required: ['data'] } } } },
-          '401': errors['401'],
-          '404': errors['404'],
+**Parameters.** Every parameter is described with its limits; anything else is refused with 400 — including parameters an operation does not have (they are not ignored), repeated parameters (only institutionId repeats) and booleans other than the words \`true\` and \`false\`.
+
+**Errors.** Every error is \`application/problem+json\` (RFC 9457) with \`type\`, \`title\`, \`status\`, \`detail\`, \`instance\` and, for 400, \`errors\` naming each parameter. Unknown paths under /api/v1 answer 404 and other methods than GET/HEAD 405 with \`Allow\`, in the same format.
+
+**Pagination.** Lists use keyset pages: pass \`nextCursor\` back as \`cursor\` with the same other parameters, or follow \`links.next\`. Cursors are opaque and bound to their query and token; any other cursor is refused (400).
+
+**Rate limits.** ${API_LIMITS.perToken.max} requests per ${API_LIMITS.perToken.windowSeconds} seconds per token (\`RateLimit-*\` headers on every answer), and ${API_LIMITS.badTokensPerAddress.max} requests with a bad token per ${API_LIMITS.badTokensPerAddress.windowSeconds / 60} minutes per client address; over them, 429 with \`Retry-After\`.
+
+**Caching.** The document and single disclosures carry an \`ETag\`; send it back in \`If-None-Match\` for 304.
+
+**Amounts** in yen are decimal strings (they can exceed 2^53). Times are ISO 8601 in UTC.`;
+
+export function buildOpenApiDocument() {
+  return createDocument(
+    {
+      openapi: '3.1.0',
+      info: {
+        title: 'Kaiji read API',
+        version: '1.1.0',
+        description: DESCRIPTION,
+        contact: { name: 'The Kaiji system administrators of this deployment (they issue the tokens)' },
+        license: { name: 'Proprietary: for the institutions and ministry that operate this deployment', identifier: 'LicenseRef-Kaiji-Deployment' },
+      },
+      servers: [{ url: '/', description: 'This Kaiji server' }],
+      security: [{ bearerAuth: [] }],
+      tags: [
+        { name: 'Scope', description: 'What your token may read: institutions and fiscal years' },
+        { name: 'Disclosures', description: 'Disclosures, one per researcher and cycle' },
+        { name: 'Reports', description: 'Aggregate reports; each figure links to its records' },
+        { name: 'Meta', description: 'This description' },
+      ],
+      paths,
+      components: {
+        securitySchemes: {
+          bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'kaiji_pat_<43 base64url characters>', description: 'A personal access token. Nothing else (no cookie) authenticates.' },
         },
       },
     },
-    '/api/v1/disclosures': {
-      get: {
-        operationId: 'listDisclosures',
-        summary: 'Disclosures (one per researcher and cycle) in your scope, filtered like a report figure',
-        parameters: [
-          ...filterParams,
-          ...figureParams,
-          ...talentParams,
-          { name: 'cursor', in: 'query', description: 'nextCursor of the previous page', schema: { type: 'string', format: 'uuid' } },
-          { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
-        ],
-        responses: {
-          '200': {
-            description: 'One page of disclosures, by researcher name',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    fiscalYear: { type: 'integer' },
-                    data: { type: 'array', items: { $ref: '#/components/schemas/DisclosureSummary' } },
-                    nextCursor: { type: ['string', 'null'] },
-                    links: { type: 'object', properties: { next: { type: ['string', 'null'] } } },
-                  },
-                  required: ['fiscalYear', 'data', 'nextCursor'],
-                },
-              },
-            },
-          },
-          ...errors,
-        },
+    {
+      // Dates leave as ISO strings (JSON.stringify).
+      override: ({ jsonSchema, zodSchema, io }) => {
+        if (zodSchema._zod.def.type === 'date' && io === 'output') Object.assign(jsonSchema, { type: 'string', format: 'date-time' });
       },
     },
-    '/api/v1/disclosures/{id}': {
-      get: {
-        operationId: 'getDisclosure',
-        summary: 'One disclosure: summary, latest submitted version and its current findings',
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } }],
-        responses: {
-          '200': { description: 'The disclosure', content: { 'application/json': { schema: { type: 'object', properties: { data: { $ref: '#/components/schemas/DisclosureDetail' } }, required: ['data'] } } } },
-          '401': errors['401'],
-          '404': errors['404'],
-        },
-      },
-    },
-    '/api/v1/reports/talent-grants': {
-      get: {
-        operationId: 'talentGrantsReport',
-        summary: 'Researchers in foreign talent programmes; domestic grants above a threshold over a window; at institutions of a group; matched to watchlists',
-        parameters: [...filterParams, ...talentParams],
-        responses: {
-          '200': {
-            description: 'The report',
-            content: {
-              'application/json': {
-                schema: {
-                  type: 'object',
-                  properties: {
-                    fiscalYear: { type: 'integer' },
-                    thresholdJpy: { type: 'string', pattern: '^\\d+$' },
-                    window: { type: 'integer' },
-                    windowFiscalYears: { type: 'array', items: { type: 'integer' }, minItems: 2, maxItems: 2 },
-                    publication: { type: 'boolean' },
-                    publicationMinimum: { type: 'integer' },
-                    group: { type: 'object', properties: { code: { type: 'string' }, found: { type: 'boolean' }, nameEn: { type: 'string' }, nameJa: { type: 'string' }, isSample: { type: 'boolean' } } },
-                    totals: { $ref: '#/components/schemas/TalentFigures' },
-                    byInstitution: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/TalentFigures' }, { type: 'object', properties: { institution: { type: 'object', properties: { id: { type: 'string' }, nameJa: { type: 'string' }, nameEn: { type: 'string' } } } } }] } },
-                    byGroupEntry: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Figure' }, { type: 'object', properties: { entryId: { type: 'string' }, name: { type: 'string' }, nameJa: { type: ['string', 'null'] } } }] } },
-                    byWatchlist: { type: 'array', items: { allOf: [{ $ref: '#/components/schemas/Figure' }, { type: 'object', properties: { code: { type: 'string' }, nameEn: { type: 'string' }, nameJa: { type: 'string' }, isSample: { type: 'boolean' } } }] } },
-                  },
-                },
-              },
-            },
-          },
-          ...errors,
-        },
-      },
-    },
-    '/api/v1/openapi.json': {
-      get: {
-        operationId: 'openApi',
-        summary: 'This document',
-        security: [],
-        responses: { '200': { description: 'OpenAPI 3.1 document', content: { 'application/json': { schema: { type: 'object' } } } } },
-      },
-    },
-  },
-  components: {
-    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'kaiji_pat_<43 base64url characters>' } },
-    schemas: {
-      Error: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' } }, required: ['error'] },
-      Figure: figure,
-      TalentFigures: talentFigures,
-      Institution: {
-        type: 'object',
-        properties: { id: { type: 'string', format: 'uuid' }, slug: { type: 'string' }, nameJa: { type: 'string' }, nameEn: { type: 'string' }, country: { type: 'string' }, retired: { type: 'boolean' } },
-        required: ['id', 'slug', 'nameJa', 'nameEn'],
-      },
-      DisclosureSummary: {
-        type: 'object',
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          fiscalYear: { type: 'integer' },
-          institution: { type: 'object', properties: { id: { type: 'string', format: 'uuid' }, name: { type: 'string' } } },
-          researcherName: { type: ['string', 'null'], description: 'null in the publication variant' },
-          eradNumber: { type: ['string', 'null'] },
-          status: { type: 'string' },
-          maxSeverity: { type: ['string', 'null'] },
-          findingCount: { type: 'integer' },
-          pendingMatches: { type: 'integer' },
-          version: { type: ['integer', 'null'], description: 'Latest submitted version; null for a draft' },
-          lastSubmittedAt: { type: ['string', 'null'], format: 'date-time' },
-          talentProgrammes: { type: 'integer' },
-          grantTotalJpy: { type: 'string', description: 'With talent filters: domestic grants in the window, yen' },
-        },
-        required: ['id', 'fiscalYear', 'institution', 'status'],
-      },
-      DisclosureDetail: {
-        type: 'object',
-        properties: {
-          id: { type: 'string', format: 'uuid' },
-          fiscalYear: { type: 'integer' },
-          institution: { type: 'object', properties: { id: { type: 'string' }, nameJa: { type: 'string' }, nameEn: { type: 'string' } } },
-          researcherName: { type: ['string', 'null'] },
-          eradNumber: { type: ['string', 'null'] },
-          status: { type: 'string' },
-          maxSeverity: { type: ['string', 'null'] },
-          findingCount: { type: 'integer' },
-          pendingMatches: { type: 'integer' },
-          lastSubmittedAt: { type: ['string', 'null'], format: 'date-time' },
-          decidedAt: { type: ['string', 'null'], format: 'date-time' },
-          latestVersion: {
-            type: ['object', 'null'],
-            properties: {
-              number: { type: 'integer' },
-              kind: { type: 'string' },
-              certifiedAt: { type: 'string', format: 'date-time' },
-              formVersion: { type: 'integer' },
-              items: { type: 'object', additionalProperties: { type: 'integer' } },
-              talentProgrammes: { type: 'integer' },
-              organisations: { type: 'array', items: { type: 'object', properties: { section: { type: 'string' }, name: { type: 'string' }, country: { type: ['string', 'null'] } } } },
-            },
-          },
-          findings: { type: 'array', items: { type: 'object', properties: { rule: { type: 'string' }, severity: { type: 'string' }, itemRef: { type: ['string', 'null'] }, messageJa: { type: 'string' }, messageEn: { type: 'string' } } } },
-        },
-        required: ['id', 'fiscalYear', 'institution', 'status', 'findings'],
-      },
-    },
-  },
-} as const;
+  );
+}
+
+let cached: { text: string; document: ReturnType<typeof buildOpenApiDocument> } | null = null;
+
+/** The document and its JSON text (built once per process: it depends on nothing at run time). */
+export function openApiDocument() {
+  if (!cached) {
+    const document = buildOpenApiDocument();
+    cached = { document, text: JSON.stringify(document) };
+  }
+  return cached;
+}

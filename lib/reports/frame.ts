@@ -1,15 +1,20 @@
 // What every report page needs besides its own figures: the parameters from the URL (with the default
 // year), the years and institutions to choose from, and the publication minimum.
 import 'server-only';
+import { notFound } from 'next/navigation';
 import type { Actor } from '@/lib/auth/roles';
 import { defaultFiscalYear, reportFiscalYears, reportInstitutions } from './institutions';
-import { type RecordFilter, recordFilterOrDefault } from './params';
+import { type RecordFilter, parseRecordFilter } from './params';
 import { publicationMinimum } from './settings';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function reportFrame(actor: Actor, searchParams: SearchParams, locale: string) {
-  const parsed = recordFilterOrDefault(searchParams);
+  // A malformed filter is refused (404), not replaced by the defaults: `pub=True` falling back to the
+  // default (not for publication) would show names to someone who asked for the publication variant.
+  const result = parseRecordFilter(searchParams);
+  if (!result.success) notFound();
+  const parsed = result.data;
   const [years, institutions, minimum, fallbackYear] = await Promise.all([
     reportFiscalYears(actor),
     reportInstitutions(actor),

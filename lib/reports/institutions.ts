@@ -33,6 +33,17 @@ export async function reportFiscalYears(actor: Actor, purposes: ReportPurpose[] 
   return rows.map((r) => r.fy);
 }
 
+/** Fiscal years of the cycles in scope with the number of disclosures in scope, newest first (the API's discovery). */
+export async function reportFiscalYearCounts(actor: Actor, purposes: ReportPurpose[] = ['audit']): Promise<{ fiscalYear: number; disclosures: number }[]> {
+  assertCanReport(actor, purposes);
+  const scope = reportScope(actor, purposes);
+  return query<{ fiscalYear: number; disclosures: number }>(sql`
+    SELECT c."fiscalYear" AS "fiscalYear", count(d.id)::int AS disclosures
+    FROM "DisclosureCycle" c LEFT JOIN "Disclosure" d ON d."cycleId" = c.id AND ${scope.predicate}
+    WHERE ${scopeOn(scope, raw('c."institutionId"'))}
+    GROUP BY c."fiscalYear" ORDER BY c."fiscalYear" DESC`);
+}
+
 /** The year a report opens on: the newest cycle with disclosures in scope, else the newest cycle, else this fiscal year. */
 export async function defaultFiscalYear(actor: Actor, purposes: ReportPurpose[] = ['audit']): Promise<number> {
   assertCanReport(actor, purposes);

@@ -2,6 +2,7 @@
 // params), the exports (task params) and the API (query strings). A figure links to its records by
 // adding its own keys (status, country, talent, …) to the report's parameters.
 import { z } from 'zod';
+import { booleanParam } from '@/lib/params/boolean';
 import { type SearchParamsInput, searchParamRecord } from '@/lib/security/url-params';
 
 export const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'RESUBMITTED', 'APPROVED', 'FLAGGED'] as const;
@@ -11,26 +12,38 @@ export const TALENT_FIGURES = ['any', 'grants', 'group', 'watchlist'] as const;
 export const DEFAULT_THRESHOLD_JPY = 100_000_000n;
 export const DEFAULT_WINDOW_YEARS = 10;
 
+/** Limits the parsers below enforce; the read API's document states the same numbers (lib/api/query-schemas.ts). */
+export const LIMITS = {
+  fiscalYear: { min: 2000, max: 2100 },
+  institutions: 500,
+  thresholdDigits: 15,
+  window: { min: 1, max: 30 },
+  programme: 300,
+  rule: 100,
+} as const;
+/** Watchlist codes (group and watchlist parameters). */
+export const LIST_CODE_PATTERN = /^[a-z0-9][a-z0-9._-]{0,99}$/;
+
 const uuid = z.uuid();
-const flag = z.preprocess((v) => v === true || v === '1' || v === 'true' || v === 'on', z.boolean());
+const flag = booleanParam;
 const optionalInt = (min: number, max: number) =>
   z.preprocess((v) => (v === '' || v === undefined || v === null ? undefined : Number(v)), z.number().int().min(min).max(max).optional());
 
 export const reportParamsSchema = z.object({
   /** Cycles of every institution with this fiscal year are reported together. */
-  fiscalYear: optionalInt(2000, 2100),
+  fiscalYear: optionalInt(LIMITS.fiscalYear.min, LIMITS.fiscalYear.max),
   /** The scope selector: a subset of the viewer's institutions (empty: all of them). */
-  institutionIds: z.array(uuid).max(500).default([]),
+  institutionIds: z.array(uuid).max(LIMITS.institutions).default([]),
   /** The "for publication" variant: no names, counts below the minimum suppressed. */
   publication: flag.default(false),
   /** Talent-grants report: grants total above this many yen… */
   threshold: z
-    .preprocess((v) => (v === '' || v === undefined || v === null ? undefined : String(v).replace(/[,_\s]/g, '')), z.string().regex(/^\d{1,15}$/).optional())
+    .preprocess((v) => (v === '' || v === undefined || v === null ? undefined : String(v).replace(/[,_\s]/g, '')), z.string().regex(new RegExp(`^\\d{1,${LIMITS.thresholdDigits}}$`)).optional())
     .transform((v) => (v === undefined ? DEFAULT_THRESHOLD_JPY : BigInt(v))),
   /** …over this many fiscal years ending with the report's year. */
-  window: optionalInt(1, 30).transform((v) => v ?? DEFAULT_WINDOW_YEARS),
+  window: optionalInt(LIMITS.window.min, LIMITS.window.max).transform((v) => v ?? DEFAULT_WINDOW_YEARS),
   /** Code of the GROUP watchlist (e.g. the SASTIND universities); default from settings. */
-  group: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/).optional(),
+  group: z.string().regex(LIST_CODE_PATTERN).optional(),
 });
 
 export type ReportParams = z.infer<typeof reportParamsSchema>;
@@ -41,15 +54,15 @@ export const figureSchema = z.object({
   severity: z.enum(SEVERITIES).optional(),
   institution: uuid.optional(),
   country: z.string().regex(/^[A-Z]{2}$/).optional(),
-  programme: z.string().min(1).max(300).optional(),
-  rule: z.string().min(1).max(100).optional(),
+  programme: z.string().min(1).max(LIMITS.programme).optional(),
+  rule: z.string().min(1).max(LIMITS.rule).optional(),
   flagged: flag.optional(),
   submitted: flag.optional(),
   talent: z.enum(TALENT_FIGURES).optional(),
   /** One entry of the group list (a talent researcher at that organisation). */
   entry: uuid.optional(),
   /** A watchlist code (a talent researcher matched to that list). */
-  watchlist: z.string().regex(/^[a-z0-9][a-z0-9._-]{0,99}$/).optional(),
+  watchlist: z.string().regex(LIST_CODE_PATTERN).optional(),
 });
 
 export type Figure = z.infer<typeof figureSchema>;
@@ -90,25 +103,19 @@ export function parseRecordFilter(params: SearchParams) {
   return recordFilterSchema.safeParse(rawFrom(params));
 }
 
-/** Lenient: a page with a bad parameter shows the defaults rather than failing. */
-export function recordFilterOrDefault(params: SearchParams): RecordFilter {
-  const parsed = parseRecordFilter(params);
-  return parsed.success ? parsed.data : recordFilterSchema.parse({});
-}
-
 /** The URL query of a filter (only what differs from the defaults). */
 export function filterQuery(f: Partial<RecordFilter>): string {
   const q = new URLSearchParams();
   if (f.fiscalYear !== undefined) q.set('fy', String(f.fiscalYear));
   for (const id of f.institutionIds ?? []) q.append('inst', id);
-  if (f.publication) q.set('pub', '1');
+  if (f.publication) q.set('pub', 'true');
   if (f.threshold !== undefined && f.threshold !== DEFAULT_THRESHOLD_JPY) q.set('threshold', f.threshold.toString());
   if (f.window !== undefined && f.window !== DEFAULT_WINDOW_YEARS) q.set('window', String(f.window));
   if (f.group) q.set('group', f.group);
   const keys = ['status', 'severity', 'institution', 'country', 'programme', 'rule', 'talent', 'entry', 'watchlist'] as const;
   for (const key of keys) if (f[key]) q.set(key, String(f[key]));
-  if (f.flagged) q.set('flagged', '1');
-  if (f.submitted) q.set('submitted', '1');
+  if (f.flagged) q.set('flagged', 'true');
+  if (f.submitted) q.set('submitted', 'true');
   return q.toString();
 }
 

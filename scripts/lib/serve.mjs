@@ -57,6 +57,15 @@ async function runSession({ dev }) {
   const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' };
   delete env[IN_SESSION];
 
+  // One session per data folder: a second one would find PostgreSQL's data in use.
+  const pidFile = path.join(stateDir, 'serve.pid');
+  const other = Number(fs.existsSync(pidFile) ? fs.readFileSync(pidFile, 'utf8') : 0);
+  if (other > 0 && other !== process.pid && alive(other)) {
+    console.error(`✗ Kaiji is already running from ${stateDir} (process ${other}): stop it first.`);
+    process.exit(1);
+  }
+  fs.writeFileSync(pidFile, String(process.pid));
+
   let pg;
   /** The embedded PostgreSQL while it starts: a stop asked for then waits for it, to stop it too. */
   let pgStarting;
@@ -90,6 +99,7 @@ async function runSession({ dev }) {
       await pg.stop();
       console.log('• Stopped PostgreSQL.');
     }
+    fs.rmSync(pidFile, { force: true });
     process.exit(code);
   }
   process.on('SIGINT', () => void shutdown(0));
@@ -174,6 +184,15 @@ async function runSession({ dev }) {
   web.on('exit', (code) => {
     if (!stopping) void shutdown(code ?? 1);
   });
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function banner(port, demo, dev) {

@@ -96,7 +96,7 @@ async function expectSafeXlsx(res: Response, mustContain: string) {
 
 describe('exports never write a live formula', () => {
   it('report CSV (breakdowns), with and without publication', async () => {
-    for (const pub of ['', '&pub=1']) {
+    for (const pub of ['', '&pub=true']) {
       const res = await reportExport(appRequest(`/api/exports/report?report=breakdowns&format=csv&fy=2026${pub}`));
       const text = await expectSafeCsv(res, PAYLOADS[0]!);
       expect(text).toContain('# exported by');
@@ -104,7 +104,7 @@ describe('exports never write a live formula', () => {
   });
 
   it('report XLSX, with and without publication: programme names are string cells', async () => {
-    for (const pub of ['', '&pub=1']) {
+    for (const pub of ['', '&pub=true']) {
       await expectSafeXlsx(await reportExport(appRequest(`/api/exports/report?report=breakdowns&format=xlsx&fy=2026${pub}`)), PAYLOADS[0]!);
     }
   });

@@ -1,8 +1,11 @@
 import { getInstitutions } from '@/lib/api/endpoints';
-import { apiRoute } from '@/lib/api/http';
+import { apiRoute, methodNotAllowed } from '@/lib/api/http';
+import { operations } from '@/lib/api/operations';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
-  return apiRoute(request, 'institutions', getInstitutions);
+  return apiRoute(request, operations.listInstitutions, getInstitutions);
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { deny } from '@/lib/auth/actor';
+import { readBooleanParam } from '@/lib/params/boolean';
 import { requireSystemAdmin } from '@/lib/rules/system-admin';
 import { watchlistByCode } from '@/lib/watchlists/admin';
 import { type SearchParamsInput, firstSearchParams, param } from '@/lib/security/url-params';
@@ -21,13 +23,15 @@ export default async function WatchlistEntriesPage({ params, searchParams }: { p
   const actor = await requireSystemAdmin(resource);
   const s = firstSearchParams(await searchParams);
   const page = PAGE.parse(s.page ?? '1');
-  const found = await watchlistByCode(code, { q: s.q, page, retired: s.retired === '1' });
+  const retired = readBooleanParam(s.retired);
+  if (retired === null) notFound();
+  const found = await watchlistByCode(code, { q: s.q, page, retired });
   if (!found) return deny(actor, 'admin:national', resource);
   const [t, format, locale] = await Promise.all([getTranslations('watchlists'), getFormatter(), getLocale()]);
   const { list, entries, total, pages } = found;
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' }) : '—');
   const pageHref = (p: number) => {
-    const q = new URLSearchParams({ ...(s.q ? { q: s.q } : {}), ...(s.retired === '1' ? { retired: '1' } : {}), page: String(p) });
+    const q = new URLSearchParams({ ...(s.q ? { q: s.q } : {}), ...(retired ? { retired: 'true' } : {}), page: String(p) });
     return `${resource}?${q.toString()}`;
   };
   return (
@@ -72,7 +76,7 @@ export default async function WatchlistEntriesPage({ params, searchParams }: { p
           <input id="entry-q" name="q" type="search" defaultValue={s.q ?? ''} aria-describedby="entry-q-help" />
         </div>
         <label className="checkbox">
-          <input type="checkbox" name="retired" value="1" defaultChecked={s.retired === '1'} /> {t('entries.showRetired')}
+          <input type="checkbox" name="retired" value="true" defaultChecked={retired} /> {t('entries.showRetired')}
         </label>
         <div className="filter-actions">
           <button type="submit" className="button">

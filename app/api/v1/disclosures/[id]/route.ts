@@ -1,9 +1,11 @@
 import { getDisclosure } from '@/lib/api/endpoints';
-import { apiRoute } from '@/lib/api/http';
+import { apiRoute, methodNotAllowed } from '@/lib/api/http';
+import { operations } from '@/lib/api/operations';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return apiRoute(request, 'disclosure', (ctx) => getDisclosure(ctx, id));
+  return apiRoute(request, operations.getDisclosure, getDisclosure, await params);
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,8 +1,11 @@
 import { getTalentGrants } from '@/lib/api/endpoints';
-import { apiRoute } from '@/lib/api/http';
+import { apiRoute, methodNotAllowed } from '@/lib/api/http';
+import { operations } from '@/lib/api/operations';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET(request: Request) {
-  return apiRoute(request, 'reports.talent-grants', getTalentGrants);
+  return apiRoute(request, operations.talentGrantsReport, getTalentGrants);
 }
+
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { TaskList } from '@/components/config/task-list';
 import { ActivateForm } from '@/components/rules/activate-form';
 import { DryRun } from '@/components/rules/dry-run';
@@ -8,6 +9,7 @@ import { RuleEditor } from '@/components/rules/rule-editor';
 import { DeleteRuleButton, DiscardDraftButton, NewDraftButton } from '@/components/rules/version-buttons';
 import { ViewReference } from '@/components/rules/view-reference';
 import { deny } from '@/lib/auth/actor';
+import { readBooleanParam } from '@/lib/params/boolean';
 import { cycleChoices } from '@/lib/rules/dry-run';
 import { versionByNumber } from '@/lib/rules/rulesets';
 import { requireSystemAdmin } from '@/lib/rules/system-admin';
@@ -27,9 +29,10 @@ export default async function RulesetVersionPage({
   searchParams: Promise<{ activated?: string }>;
 }) {
   const p = await params;
-  const justActivated = (await searchParams).activated === '1';
   const resource = `/admin/rules/${p.ruleset}/${p.version}`;
   const actor = await requireSystemAdmin(resource);
+  const justActivated = readBooleanParam((await searchParams).activated);
+  if (justActivated === null) notFound();
   const number = Number.parseInt(p.version, 10);
   const v = Number.isSafeInteger(number) ? await versionByNumber(p.ruleset, number) : null;
   if (!v) return deny(actor, 'admin:national', resource);
