@@ -52,6 +52,9 @@ export const ROUTES: RouteSpec[] = [
   // a disclosure outside the caller's scope, or none, is 404; exports for auditors, and a task or file
   // that is not one's own is 404.
   { path: '/reports?fy=2026&pub=true', allow: ['auditor'] },
+  // A malformed boolean is refused, never read as false (which would show names): 404 for everyone.
+  { path: '/reports?fy=2026&pub=True', allow: [] },
+  { path: '/reports/records?fy=2026&talent=any&pub=1', allow: [] },
   { path: '/reports/talent-grants?fy=2026&threshold=100000000&window=10', allow: ['auditor'] },
   { path: '/reports/breakdowns', allow: ['auditor'] },
   { path: '/reports/trends', allow: ['auditor'] },
