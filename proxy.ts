@@ -4,6 +4,7 @@
 // no route can mean: NUL or malformed encoding in the URL, a server-action body React never sends.
 import { type NextRequest, NextResponse } from 'next/server';
 import { problemResponse } from '@/lib/api/problem';
+import { setsOwnHeaders } from '@/lib/security/own-headers';
 import { gateRefusal } from '@/lib/security/request-gate';
 
 export async function proxy(request: NextRequest) {
@@ -18,6 +19,9 @@ export async function proxy(request: NextRequest) {
       headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store, max-age=0', 'X-Content-Type-Options': 'nosniff' },
     });
   }
+
+  // A route that sets its own CSP and caching keeps them (lib/security/own-headers.ts).
+  if (setsOwnHeaders(request.nextUrl.pathname)) return NextResponse.next();
 
   const nonce = Buffer.from(crypto.randomUUID()).toString('base64');
   const dev = process.env.NODE_ENV === 'development';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 // Unit and integration tests. Integration tests get a real PostgreSQL: the global setup starts one (or
 // uses KAIJI_TEST_PG_URL from `npm test`) and every test file gets its own database cloned from a
@@ -14,6 +14,9 @@ export default defineConfig({
   },
   test: {
     include: ['lib/**/*.test.ts', 'app/**/*.test.ts', 'test/**/*.test.ts', 'scripts/**/*.test.ts'],
+    // A suite of its own in `npm test` (vitest.release.config.ts): it runs a production build, which
+    // would starve the other files of this 2-core machine's CPU.
+    exclude: [...configDefaults.exclude, 'test/release.test.ts'],
     globalSetup: ['test/global-setup.ts'],
     setupFiles: ['test/setup-db.ts'],
     pool: 'forks',

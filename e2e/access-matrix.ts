@@ -52,6 +52,9 @@ export const ROUTES: RouteSpec[] = [
   // a disclosure outside the caller's scope, or none, is 404; exports for auditors, and a task or file
   // that is not one's own is 404.
   { path: '/reports?fy=2026&pub=true', allow: ['auditor'] },
+  // A malformed boolean is refused, never read as false (which would show names): 404 for everyone.
+  { path: '/reports?fy=2026&pub=True', allow: [] },
+  { path: '/reports/records?fy=2026&talent=any&pub=1', allow: [] },
   { path: '/reports/talent-grants?fy=2026&threshold=100000000&window=10', allow: ['auditor'] },
   { path: '/reports/breakdowns', allow: ['auditor'] },
   { path: '/reports/trends', allow: ['auditor'] },
@@ -122,3 +125,48 @@ export const REPORT_ACTIONS: { name: string; allow: 'AUDITOR' | 'ADMIN (system)'
   { name: 'api_token.issue', allow: 'ADMIN (system)' },
   { name: 'api_token.revoke', allow: 'ADMIN (system)' },
 ];
+
+/**
+ * Routes the matrix above does not open, each with where its access is checked instead. Together with
+ * ROUTES this classifies every page and route handler under app/: test/security/route-coverage.test.ts
+ * walks app/ and fails on any route that neither a ROUTES path nor this list covers, so a new route
+ * cannot be missed. Patterns are the app/ paths without route groups, `[x]` segments as written.
+ */
+export const ROUTES_CHECKED_ELSEWHERE: Record<string, string> = {
+  '/': 'public: sends each role to its home',
+  '/signin': 'public: the sign-in form (e2e/foundation.spec.ts)',
+  '/signin/verify': 'second factor of a signed-in session (lib/auth/mfa.test.ts, e2e/admin.spec.ts)',
+  '/no-access': 'public: shown to a signed-in person without a role',
+  '/account/accept/[token]': 'public: one-time invitation link (lib/auth account tokens)',
+  '/account/reset/[token]': 'public: one-time password-reset link (lib/auth account tokens)',
+  '/account/mfa': 'any signed-in person, for their own account (lib/auth/mfa.test.ts)',
+  '/outbox': 'demo only; each viewer sees only their own (test/security/outbox.test.ts)',
+  '/api/health': 'public: load-balancer health check',
+  '/api/auth/[...nextauth]': 'next-auth endpoints (e2e/foundation.spec.ts, test/security/throttle.test.ts)',
+  '/api/v1': 'the read API root (lib/api tests)',
+  '/api/v1/[...rest]': 'the read API answers unknown paths 404 (lib/api tests)',
+  '/api/v1/fiscal-years': 'read API, same scopes as /api/v1/institutions (lib/api tests)',
+  '/api/v1/openapi.json': 'public: the API description',
+  '/admin/audit': 'pending in this matrix: administration pages are refused by requireRole(ADMIN) (lib/admin/access.test.ts)',
+  '/admin/audit/export': 'pending: lib/admin/audit-log.test.ts, test/security/csv-injection.test.ts',
+  '/admin/cycles': 'pending in this matrix: lib/admin/access.test.ts, e2e/admin.spec.ts',
+  '/admin/cycles/[slug]/[code]': 'pending in this matrix: lib/admin/access.test.ts, e2e/admin.spec.ts',
+  '/admin/cycles/new': 'pending in this matrix: e2e/admin.spec.ts',
+  '/admin/institutions': 'pending in this matrix: lib/admin/access.test.ts',
+  '/admin/institutions/[slug]': 'pending in this matrix: lib/admin/access.test.ts',
+  '/admin/people': 'pending in this matrix: lib/admin/access.test.ts',
+  '/admin/people/[id]': 'pending in this matrix: lib/admin/access.test.ts',
+  '/admin/people/invite': 'pending in this matrix: e2e/admin.spec.ts',
+  '/admin/roster': 'pending in this matrix: e2e/admin.spec.ts, test/security/roster-oracle.test.ts',
+  '/admin/roster/sample': 'a static sample file for administrators',
+  '/admin/security': 'pending in this matrix: lib/admin/access.test.ts',
+  '/disclosures/[id]/[section]': 'the section pages, opened by disclosurePages() under their own names',
+};
+
+/** Server actions not in the lists above, with where their access is checked. */
+export const ACTIONS_CHECKED_ELSEWHERE: Record<string, string> = {
+  'auth.mfa.enrol': "any signed-in person, on their own account only (lib/auth/mfa.test.ts, test/security/throttle.test.ts)",
+  'auth.mfa.recovery_codes_regenerated': 'any signed-in person, on their own account only (lib/auth/mfa.test.ts)',
+  'auth.mfa.verify': 'the second factor of the session itself (lib/auth/mfa.test.ts, test/security/throttle.test.ts)',
+  'audit.verify.request': 'pending in this matrix: administrators only (defineAction roles), fuzzed by test/security/fuzz-actions.test.ts',
+};

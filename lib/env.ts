@@ -23,6 +23,7 @@ const variables = z.object({
   APP_URL: z.url('must be the public URL of the app, e.g. https://kaiji.example.ac.jp').default('http://localhost:3000'),
   KAIJI_DEMO: bool,
   SESSION_MAX_AGE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(0, 'must be 0 (off) or a number of minutes').max(1440).default(30),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
@@ -33,7 +34,10 @@ const variables = z.object({
   OIDC_CLIENT_SECRET: z.string().optional(),
   OIDC_NAME: z.string().default('University SSO'),
   ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(200).default(20),
-  TRUST_PROXY: bool,
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(|[0-9]|10|true|false)$/, 'must be the number of reverse proxies in front of the app (0-10)')
+    .optional(),
   // '0' turns the background job workers off in this process (another process must run them).
   KAIJI_WORKERS: z.enum(['0', '1']).default('1'),
 });

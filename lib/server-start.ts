@@ -1,9 +1,13 @@
-// Start-up of a server process: refuse to start on invalid configuration (a message naming each bad
-// variable), then start the background workers unless KAIJI_WORKERS=0.
+// Start-up of a server process: stamp the socket peer on every request, refuse to start on invalid
+// configuration (a message naming each bad variable), then start the background workers unless
+// KAIJI_WORKERS=0.
 import 'server-only';
 import { env } from '@/lib/env';
+import { installPeerStamp } from '@/lib/security/peer-address';
 
 export async function startServerProcess(): Promise<void> {
+  // Before any request: the socket peer must be known to every route (client address, throttling).
+  installPeerStamp();
   try {
     // next-auth takes its own URL from NEXTAUTH_URL; APP_URL is the one place a deployment sets it.
     process.env.NEXTAUTH_URL ??= env().APP_URL;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm test`: every check, in order, on a fresh clone: install, typecheck, lint, unit + integration
-// (Vitest on a real PostgreSQL), end-to-end (Playwright in Chromium against the built app). Prints one
+// (Vitest on a real PostgreSQL), the production release started as the image starts it (Vitest),
+// end-to-end (Playwright in Chromium against the built app). Prints one
 // line per suite, "✓|✗ name: N passed, N failed, N skipped (secs)", and last "N passed, N failed,
 // N skipped" over all suites. Exit code 0 only when nothing failed and every skipped test is declared,
 // with its reason, in test/declared-skips.json (scripts/lib/test-summary.mjs does the counting).
@@ -52,6 +53,7 @@ const SUITES = [
   { name: 'typecheck', args: [bin('typescript/bin/tsc'), '--noEmit', '-p', '.'] },
   { name: 'lint', args: [bin('eslint/bin/eslint.js'), '.', '--max-warnings=0'] },
   { name: 'vitest', counts: 'vitest', database: true, args: [bin('vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report('vitest')}`] },
+  { name: 'release', counts: 'vitest', database: true, before: chromiumOrReason, args: [bin('vitest/vitest.mjs'), 'run', '--config', 'vitest.release.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${report('release')}`] },
   { name: 'e2e', counts: 'playwright', database: true, before: chromiumOrReason, args: [bin('@playwright/test/cli.js'), 'test', '--reporter=list,json'] },
 ];
 

@@ -1,7 +1,8 @@
 // The production release, started exactly as the image's CMD starts it (Dockerfile): built into a
 // temporary folder outside the repository (so the checkout's node_modules cannot be found), run with
 // NODE_ENV=production on a fresh database with no demo data, bootstrapped with its own admin:create,
-// signed into in Chromium, then started a second time on the same database.
+// signed into in Chromium, then started a second time on the same database. Runs as the `release` suite
+// of `npm test` (vitest.release.config.ts): `npm test -- release`.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';

@@ -4,6 +4,9 @@ import { recentReevaluations } from '@/lib/rules/reevaluate';
 import { AutoRefresh } from './auto-refresh';
 
 interface TaskResult {
+  organisations?: number;
+  created?: number;
+  pendingChanged?: number;
   disclosures?: number;
   changed?: number;
   added?: number;
@@ -33,7 +36,8 @@ export async function TaskList() {
           </thead>
           <tbody>
             {tasks.map((task) => {
-              const reason = String((task.params as { reason?: string }).reason ?? 'manual').replace('.', '_');
+              const rescreen = task.kind === 'watchlists.rescreen';
+              const reason = rescreen ? 'rescreen' : String((task.params as { reason?: string }).reason ?? 'manual').replace('.', '_');
               const result = (task.result ?? {}) as TaskResult;
               return (
                 <tr key={task.id}>
@@ -53,7 +57,9 @@ export async function TaskList() {
                     )}
                   </td>
                   <td>
-                    {task.status === 'SUCCEEDED'
+                    {task.status === 'SUCCEEDED' && rescreen
+                      ? t('rescreenResult', { organisations: result.organisations ?? 0, created: result.created ?? 0, pendingChanged: result.pendingChanged ?? 0 })
+                      : task.status === 'SUCCEEDED'
                       ? t('result', {
                           disclosures: result.disclosures ?? 0,
                           changed: result.changed ?? 0,

@@ -21,6 +21,8 @@ export async function figureKit(params: ReportParams & { fiscalYear: number }, m
         </span>
       );
     }
+    // Publication output is aggregates only: its figures link to no records.
+    if (params.publication) return <span className="figure">{num(value.n)}</span>;
     return (
       <Link href={href(value.figure, extra)} className="figure-link" aria-label={label ? `${num(value.n)} — ${label}` : undefined}>
         {num(value.n)}

@@ -25,7 +25,7 @@ export type RejectReason =
   | 'duplicateOrcid'
   | 'eradTaken'
   | 'orcidTaken'
-  | 'otherInstitution';
+  | 'notImportableHere';
 
 export interface Rejection {
   reason: RejectReason;

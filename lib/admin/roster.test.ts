@@ -122,8 +122,9 @@ describe('roster import', () => {
       'bad.orcid@example.ac.jp': ['orcidChecksum'],
       'no.dept@example.ac.jp': ['unknownDepartment'],
       'dup@example.ac.jp': ['duplicateEmail'],
-      'taken.erad@example.ac.jp': ['eradTaken'],
-      'elsewhere@example.ac.jp': ['otherInstitution'],
+      // Both collide with a person at B: one reason, saying neither what nor where.
+      'taken.erad@example.ac.jp': ['notImportableHere'],
+      'elsewhere@example.ac.jp': ['notImportableHere'],
       'noname@example.ac.jp': ['missingName'],
       'fullwidth@example.ac.jp': [],
       'short.row@example.ac.jp': ['columnCount'],

@@ -65,9 +65,14 @@ async function plan(client: Tx | typeof db, actor: Actor, institutionId: string,
         profile: { select: { institutionId: true, departmentId: true, position: true, eradNumber: true, orcid: true } },
       },
     }),
-    client.user.findMany({ where: { AND: [where.user(actor), { email: { in: emails } }] }, select: { id: true } }),
+    client.user.findMany({ where: { AND: [where.manageableUser(actor), { email: { in: emails } }] }, select: { id: true } }),
     client.researcherProfile.findMany({ where: { OR: [{ eradNumber: { in: erads } }, { orcid: { in: orcids } }] }, select: { userId: true, eradNumber: true, orcid: true } }),
   ]);
+  // Owners of the file's e-Rad numbers and ORCID iDs that the administrator may see: only those are named.
+  const ownerIds = [...new Set(profiles.map((p) => p.userId))];
+  const visibleOwners = new Set(
+    ownerIds.length ? (await client.user.findMany({ where: { AND: [where.manageableUser(actor), { id: { in: ownerIds } }] }, select: { id: true } })).map((u) => u.id) : [],
+  );
   const deptByCode = new Map(departments.map((d) => [d.code.toUpperCase(), d.id]));
   const userByEmail = new Map(users.map((u) => [u.email, u]));
   const visibleIds = new Set(visible.map((u) => u.id));
@@ -79,10 +84,19 @@ async function plan(client: Tx | typeof db, actor: Actor, institutionId: string,
     const existing = userByEmail.get(src.email);
     const departmentId = src.departmentCode ? deptByCode.get(src.departmentCode) : undefined;
     if (src.departmentCode && !departmentId) rejections.push({ reason: 'unknownDepartment', params: { code: src.departmentCode } });
-    if (src.eradNumber && eradOwner.has(src.eradNumber) && eradOwner.get(src.eradNumber) !== existing?.id) rejections.push({ reason: 'eradTaken' });
-    if (src.orcid && orcidOwner.has(src.orcid) && orcidOwner.get(src.orcid) !== existing?.id) rejections.push({ reason: 'orcidTaken' });
-    if (existing && (!visibleIds.has(existing.id) || (existing.profile && existing.profile.institutionId !== institutionId)))
-      rejections.push({ reason: 'otherInstitution' });
+    // A row that collides with someone outside the administrator's reach (an email, e-Rad number or ORCID iD
+    // registered with a person who also belongs elsewhere) gets one reason that says neither which value
+    // nor where: "cannot be imported here" (issue 12, item 8). Collisions within their reach are named.
+    let outside = false;
+    const taken = (owner: string | undefined, reason: 'eradTaken' | 'orcidTaken') => {
+      if (!owner || owner === existing?.id) return;
+      if (visibleOwners.has(owner)) rejections.push({ reason });
+      else outside = true;
+    };
+    if (src.eradNumber) taken(eradOwner.get(src.eradNumber), 'eradTaken');
+    if (src.orcid) taken(orcidOwner.get(src.orcid), 'orcidTaken');
+    if (existing && (!visibleIds.has(existing.id) || (existing.profile && existing.profile.institutionId !== institutionId))) outside = true;
+    if (outside) rejections.push({ reason: 'notImportableHere' });
     const base = {
       src,
       line: src.line,

@@ -39,7 +39,7 @@ async function issue(o: { owner: string; role?: 'AUDITOR' | 'OFFICER'; instituti
 
 /** Calls the route handler of the path, as Next does. */
 async function call(pathAndQuery: string, token: string | null, headers: Record<string, string> = {}) {
-  const res = await apiFetch(pathAndQuery, { token, headers: { 'x-forwarded-for': '10.1.1.1', ...headers } });
+  const res = await apiFetch(pathAndQuery, { token, headers: { 'x-kaiji-peer': '10.1.1.1', ...headers } });
   return { status: res.status, headers: res.headers, body: (await res.json()) as Record<string, unknown> };
 }
 
@@ -282,13 +282,13 @@ describe('the read API', () => {
   it('limits bad tokens per address, counted atomically under parallel attempts', async () => {
     const ip = '10.9.9.9';
     const attempts = API_LIMITS.badTokensPerAddress.max + 10;
-    const res = await Promise.all(Array.from({ length: attempts }, () => call('/api/v1/institutions', generateToken().token, { 'x-forwarded-for': ip })));
+    const res = await Promise.all(Array.from({ length: attempts }, () => call('/api/v1/institutions', generateToken().token, { 'x-kaiji-peer': ip })));
     const statuses = res.map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(API_LIMITS.badTokensPerAddress.max);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
     // A valid token from that address still reads.
     const { token } = await issue({ owner: actors.national.email, all: true });
-    expect((await call('/api/v1/institutions', token, { 'x-forwarded-for': ip })).status).toBe(200);
+    expect((await call('/api/v1/institutions', token, { 'x-kaiji-peer': ip })).status).toBe(200);
   });
 
   it('answers ETag and 304 for a disclosure', async () => {

@@ -1,14 +1,13 @@
 // The one entry point for "who is asking": every page, server action and route handler goes through
 // these functions (directly or via lib/actions). Anything not the actor's answers 404, everywhere.
 import 'server-only';
-import { getServerSession } from 'next-auth';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
 import { recordAuditNow } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { authOptions } from './options';
 import { clientIp, userAgent } from './request-info';
+import { requestSessionId } from './session-token';
 import { type Actor, MFA_PENDING_PATH, hasRole } from './roles';
 import { loadActor } from './sessions';
 
@@ -19,9 +18,8 @@ export type { Actor } from './roles';
  * Only the second-factor pages and actions use this directly. Read once per request.
  */
 export const currentSession = cache(async (): Promise<Actor | null> => {
-  const session = (await getServerSession(authOptions())) as { sid?: string } | null;
-  if (!session?.sid) return null;
-  return loadActor(session.sid);
+  const sid = await requestSessionId();
+  return sid ? loadActor(sid) : null;
 });
 
 /** The signed-in actor of this request, or null (also while a second factor is still owed). */

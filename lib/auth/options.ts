@@ -82,8 +82,10 @@ export function authOptions(): NextAuthOptions {
         }
         return token;
       },
-      async session({ session, token }) {
-        return { ...session, sid: typeof token.sid === 'string' ? token.sid : undefined };
+      // What /api/auth/session returns to page scripts: never the server-side session id (read on the
+      // server from the cookie instead, lib/auth/session-token.ts), nor anything else from the token.
+      async session({ session }) {
+        return { expires: session.expires };
       },
     },
     events: {

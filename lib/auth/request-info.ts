@@ -1,5 +1,7 @@
 // Where a request came from, for throttling and the audit trail.
 import 'server-only';
+import { isIP } from 'node:net';
+import { PEER_HEADER } from '@/lib/security/peer-address';
 
 type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
@@ -7,20 +9,41 @@ function read(h: HeaderSource, name: string): string | undefined {
   if (!h) return undefined;
   if (h instanceof Headers) return h.get(name) ?? undefined;
   const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
+  return Array.isArray(v) ? v.join(', ') : v;
 }
 
 /**
- * The client address. Next.js appends the socket address to X-Forwarded-For, so its last entry is the
- * peer that connected to this process; behind a trusted reverse proxy (TRUST_PROXY=1) that peer is the
- * proxy and the first entry is the client the proxy saw.
+ * TRUST_PROXY: how many reverse proxies of our own stand in front of the app. Unset, empty, `0` or
+ * `false`: none. `true` is read as 1 (the meaning it had before hop counts).
  */
-export function clientIp(h: HeaderSource): string | null {
-  const xff = read(h, 'x-forwarded-for');
-  if (!xff) return read(h, 'x-real-ip') ?? null;
-  const parts = xff.split(',').map((s) => s.trim()).filter(Boolean);
-  const trust = process.env.TRUST_PROXY === '1' || process.env.TRUST_PROXY === 'true';
-  return (trust ? parts[0] : parts[parts.length - 1]) ?? null;
+export function trustedHops(value: string | undefined = process.env.TRUST_PROXY): number {
+  if (!value || value === 'false') return 0;
+  if (value === 'true') return 1;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 10 ? n : 0;
+}
+
+/** An IP address as text (IPv4, IPv6, IPv4-mapped IPv6 shown as IPv4), or null for anything else. */
+export function validIp(value: string | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim().replace(/^\[(.*)\]$/, '$1');
+  if (!isIP(v)) return null;
+  return v.startsWith('::ffff:') && isIP(v.slice(7)) === 4 ? v.slice(7) : v;
+}
+
+/**
+ * The client address. Without TRUST_PROXY only the socket peer counts (stamped by
+ * lib/security/peer-address.ts; X-Forwarded-For is the client's to write and is ignored). With
+ * TRUST_PROXY=n the peer is the nearest of our n proxies, each of which appended the address it saw
+ * to X-Forwarded-For: the client is the entry n hops from the right of [..X-Forwarded-For, peer].
+ * Anything that is not an IP address there is ignored (the peer is used).
+ */
+export function clientIp(h: HeaderSource, hops: number = trustedHops()): string | null {
+  const peer = validIp(read(h, PEER_HEADER));
+  if (!peer || hops === 0) return peer;
+  const chain = (read(h, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim());
+  const hop = chain[chain.length - hops];
+  return validIp(hop) ?? peer;
 }
 
 export function userAgent(h: HeaderSource): string | null {

@@ -6,7 +6,17 @@ import { type Tx, db } from '@/lib/db/client';
 import { mfaRequiredRoles, roleRequiresMfa } from './mfa-policy';
 import type { Actor, MfaPending } from './roles';
 
-const TOUCH_EVERY_MS = 5 * 60 * 1000;
+/** lastSeenAt is written at most once a minute per session, not on every request of a burst. */
+const TOUCH_EVERY_MS = 60 * 1000;
+
+/**
+ * SESSION_IDLE_MINUTES: a session unused for this long ends (default 30; 0 turns the idle limit off).
+ * Read here rather than through env() so the session lookup needs nothing else configured.
+ */
+export function idleLimitMs(value: string | undefined = process.env.SESSION_IDLE_MINUTES): number {
+  const minutes = value === undefined || value === '' ? 30 : Number(value);
+  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60 * 1000 : 0;
+}
 
 /** `mfaVerified` only when a second factor was already checked (an SSO provider asserting one: sso.ts). */
 export async function createSession(
@@ -64,8 +74,16 @@ export async function loadActor(sessionId: string): Promise<Actor | null> {
     },
   });
   if (!s || s.revokedAt || s.expiresAt <= new Date() || s.user.disabledAt) return null;
-  if (Date.now() - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await db.session.update({ where: { id: s.id }, data: { lastSeenAt: new Date() } });
+  const idle = idleLimitMs();
+  const now = Date.now();
+  if (idle && now - s.lastSeenAt.getTime() > idle) {
+    // Idle too long: ended for good, so the same cookie cannot come back later.
+    await db.session.updateMany({ where: { id: s.id, revokedAt: null }, data: { revokedAt: new Date(now) } });
+    return null;
+  }
+  if (now - s.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+    // Conditional: of many parallel requests only the first one's write changes the row.
+    await db.session.updateMany({ where: { id: s.id, lastSeenAt: { lt: new Date(now - TOUCH_EVERY_MS) } }, data: { lastSeenAt: new Date(now) } });
   }
   let mfaPending: MfaPending | undefined;
   if (!s.mfaVerified) {

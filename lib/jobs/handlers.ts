@@ -3,6 +3,7 @@
 import 'server-only';
 // Task kinds registered by features (registerTask at module load).
 import '@/lib/rules/tasks';
+import '@/lib/watchlists/tasks';
 import '@/lib/reports/export/task';
 import { AUDIT_JOBS, AUDIT_SCHEDULES } from '@/lib/audit/jobs';
 import { deliverPending } from '@/lib/mail/deliver';

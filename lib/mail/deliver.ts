@@ -6,6 +6,7 @@ import 'server-only';
 import nodemailer from 'nodemailer';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
+import { mailBodyText, mailHeaderText, singleMailAddress } from '@/lib/security/sanitise';
 
 export const MAX_ATTEMPTS = 5;
 
@@ -43,7 +44,10 @@ export async function deliverPending(o: DeliverOptions = {}): Promise<{ sent: nu
           if (!m) return null;
           tried.push(m.id);
           try {
-            await transport.sendMail({ from, to: m.toAddress, subject: m.subject, text: m.bodyText, messageId: `<${m.id}@kaiji.mail>` });
+            // Cleaned again at the wire: rows queued before enqueueMail cleaned them, or written by hand.
+            const to = singleMailAddress(m.toAddress);
+            if (!to) throw new Error('not a single plain address');
+            await transport.sendMail({ from, to, subject: mailHeaderText(m.subject), text: mailBodyText(m.bodyText), messageId: `<${m.id}@kaiji.mail>` });
             await tx.emailMessage.update({ where: { id: m.id }, data: { status: 'SENT', sentAt: new Date(), attempts: { increment: 1 }, lastError: null } });
             counts.sent++;
           } catch (err) {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { db } from '@/lib/db/client';
+import { reportFrame } from '@/lib/reports/frame';
 import { parseRecordFilter } from '@/lib/reports/params';
+import { createUser } from '@/lib/seed/factories';
+import { actorFor } from '@/test/helpers/actors';
 import { booleanParam, readBooleanParam } from './boolean';
 
 describe('the shared boolean parameter', () => {
@@ -23,5 +27,16 @@ describe('the shared boolean parameter', () => {
     expect(parseRecordFilter(new URLSearchParams('flagged=on')).success).toBe(false);
     expect(parseRecordFilter(new URLSearchParams('pub=true&flagged=true')).data).toMatchObject({ publication: true, flagged: true });
     expect(parseRecordFilter(new URLSearchParams('')).data).toMatchObject({ publication: false });
+  });
+});
+
+describe('the report pages', () => {
+  it('answer 404 to a malformed filter instead of showing the default (named) variant', async () => {
+    const auditor = await db.$transaction((tx) => createUser(tx, { roles: [{ role: 'AUDITOR', allInstitutions: true }] }));
+    const actor = await actorFor(auditor.id);
+    for (const pub of ['True', '1', 'on', '']) {
+      await expect(reportFrame(actor, { pub }, 'en')).rejects.toMatchObject({ digest: expect.stringMatching(/^NEXT_HTTP_ERROR_FALLBACK;404/) });
+    }
+    await expect(reportFrame(actor, { pub: 'true' }, 'en')).resolves.toMatchObject({ filter: { publication: true } });
   });
 });

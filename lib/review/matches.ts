@@ -13,7 +13,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import { recheckDisclosure } from '@/lib/rules/check';
 import { organisationKeyOf } from '@/lib/watchlists/record-matches';
 import type { Origin } from './decide';
-import { ORGANISATION_KEY_SQL } from './queue-query';
+import { PENDING_COUNT_SQL } from './pending-count';
 import { reviewable } from './scope';
 import type { MatchDecisionInput } from './schemas';
 
@@ -127,15 +127,6 @@ export async function recountPendingMatches(tx: Tx, institutionId: string, organ
     ) sub
     WHERE d.id = sub.id AND d."pendingMatches" <> sub.n`);
 }
-
-/** Pending matches of Disclosure `x` for its own institution, as lib/rules/load.ts counts them. */
-const PENDING_COUNT_SQL = Prisma.sql`
-  SELECT count(DISTINCT m.id) FROM "DisclosureOrganisation" o
-  JOIN "EntityMatch" m ON m."organisationKey" = ${ORGANISATION_KEY_SQL}
-  JOIN "WatchlistEntry" we ON we.id = m."watchlistEntryId" AND (we."retiredAt" IS NULL OR we."retiredAt" > now())
-  WHERE o."disclosureId" = x.id
-    AND o."versionId" = (SELECT v.id FROM "DisclosureVersion" v WHERE v."disclosureId" = x.id ORDER BY v.number DESC LIMIT 1)
-    AND NOT EXISTS (SELECT 1 FROM "MatchDecision" md WHERE md."matchId" = m.id AND md."institutionId" = x."institutionId")`;
 
 export async function decideMatch(actor: Actor, input: Required<MatchDecisionInput>, origin: Origin) {
   return db.$transaction(

@@ -14,6 +14,7 @@ import { contentWith, fileAndCheck, findingsOf, items, makeInstitutionWithCycle,
 import { activateVersion, createDraft, saveRule } from './rulesets';
 import { STARTER_RULESET } from './starter';
 import './tasks';
+import '@/lib/watchlists/tasks';
 
 const origin = { ip: null, userAgent: null };
 const id = () => crypto.randomUUID();
@@ -89,8 +90,14 @@ describe('re-evaluation', () => {
       origin,
     );
     expect(result).toMatchObject({ layout: 'meti-eul', added: 6, rejectedCount: 0 });
-    expect(await db.backgroundTask.findUniqueOrThrow({ where: { id: result.taskId! } })).toMatchObject({ params: { reason: 'watchlist.imported', screen: true } });
+    // The import queues the registry re-screen (each organisation once), which queues the re-evaluation.
+    expect(await db.backgroundTask.findUniqueOrThrow({ where: { id: result.taskId! } })).toMatchObject({ kind: 'watchlists.rescreen', params: { reason: 'watchlist.imported' } });
     await runTask(result.taskId!);
+    const rescreen = await db.backgroundTask.findUniqueOrThrow({ where: { id: result.taskId! } });
+    expect(rescreen.status).toBe('SUCCEEDED');
+    const reevaluation = (rescreen.result as { reevaluationTaskId: string }).reevaluationTaskId;
+    expect(await db.backgroundTask.findUniqueOrThrow({ where: { id: reevaluation } })).toMatchObject({ params: { reason: 'watchlist.imported', screen: false } });
+    await runTask(reevaluation);
     const after = await findingsOf(d.versionId);
     expect(after.map((f) => f.rule.code)).toEqual(['listed-organisation']);
     expect(after[0]?.values).toMatchObject({ 'item.name': 'Sharif University of Technology', 'item.status': 'pending' });

@@ -69,11 +69,12 @@ export async function runReevaluation(ctx: Pick<TaskContext, 'params' | 'progres
   return { reason: params.reason ?? 'manual', screened: screen, rulesetVersionIds: rules.versionIds, ...totals };
 }
 
+/** Recent re-evaluations and the registry re-screens that precede them after a list import. */
 export async function recentReevaluations(limit = 5) {
   return db.backgroundTask.findMany({
-    where: { kind: REEVALUATE_TASK },
+    where: { kind: { in: [REEVALUATE_TASK, 'watchlists.rescreen'] } },
     orderBy: { createdAt: 'desc' },
     take: limit,
-    select: { id: true, status: true, params: true, progressDone: true, progressTotal: true, result: true, error: true, createdAt: true, finishedAt: true },
+    select: { id: true, kind: true, status: true, params: true, progressDone: true, progressTotal: true, result: true, error: true, createdAt: true, finishedAt: true },
   });
 }

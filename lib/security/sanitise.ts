@@ -115,3 +115,26 @@ export function safeParam(v: string | string[] | undefined): string | undefined 
   if (first === undefined || unsafeReason(first)) return undefined;
   return stripBidi(first);
 }
+
+// Line breaks of every kind, other C0/C1 controls and DEL: none belongs in a one-line mail header.
+const HEADER_BREAKERS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
+const BODY_CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+
+/**
+ * One line for a mail header (subject, display name): whatever was typed — CR/LF included — cannot start a
+ * header of its own. Whitespace collapsed, bounded.
+ */
+export function mailHeaderText(s: string, maxLength = 250): string {
+  return scrubText(s).replace(HEADER_BREAKERS, ' ').replace(/\s{2,}/g, ' ').trim().slice(0, maxLength);
+}
+
+/** A plain-text mail body: line breaks normalised to LF, other control characters and bidi controls dropped. */
+export function mailBodyText(s: string): string {
+  return scrubText(s).replace(/\r\n?/g, '\n').replace(BODY_CONTROLS, '');
+}
+
+/** One plain address (no display name, list, comment or line break), or null. */
+export function singleMailAddress(s: string): string | null {
+  const v = s.trim();
+  return /^[^\s@,;<>()"\\]+@[^\s@,;<>()"\\]+$/.test(v) ? v : null;
+}

@@ -8,7 +8,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { enqueueReevaluation } from '@/lib/rules/reevaluate';
+import { enqueueRescreen } from './rescreen';
 import type { ImportWatchlistFormInput } from './admin-schema';
 import { importWatchlist, WatchlistImportError } from './import';
 import { WatchlistFormatError } from './layouts/types';
@@ -140,7 +140,7 @@ export async function importWatchlistFile(actor: Actor, input: ImportWatchlistFo
       const list = await tx.watchlist.findUniqueOrThrow({ where: { id: result.watchlistId }, select: { code: true } });
       const changed = result.added + result.updated + result.retired > 0;
       const taskId = changed
-        ? await enqueueReevaluation(tx, { reason: 'watchlist.imported', screen: true, requestedById: actor.userId })
+        ? await enqueueRescreen(tx, { reason: 'watchlist.imported', requestedById: actor.userId })
         : null;
       await recordAudit(tx, {
         action: 'watchlists.imported',

@@ -103,6 +103,10 @@ export function wordSimilarity(a: string, b: string): number {
     return sim >= CJK_SIMILARITY_FLOOR ? sim : 0;
   }
   if (Math.min(a.length, b.length) < FUZZY_MIN_LENGTH || /\d/.test(a + b)) return 0;
+  // The distance is at least the difference in length: skip what cannot pass either test below.
+  const longest = Math.max(a.length, b.length);
+  const gap = Math.abs(a.length - b.length);
+  if (1 - gap / longest < WORD_SIMILARITY_FLOOR && !(Math.min(a.length, b.length) >= LONG_WORD && gap <= 2)) return 0;
   const distance = editDistance(a, b);
   const sim = 1 - distance / Math.max(a.length, b.length);
   const longWordSlip = Math.min(a.length, b.length) >= LONG_WORD && distance <= 2;

@@ -113,8 +113,11 @@ export class ScreeningIndex {
   private readonly sortedLatin: string[] = [];
   private readonly markedVocab: number[] = [];
   private readonly similarMemo = new Map<string, number[]>();
-  // Per-query scratch, reused: the last query that looked at each key.
+  // Per-query scratch, reused: the last query that looked at each key, and per vocabulary word the
+  // query words it answers.
   private hitStamp: Int32Array;
+  private maskStamp: Int32Array;
+  private wordMask: Int32Array;
   private stamp = 0;
 
   constructor(rows: IndexEntryRow[]) {
@@ -177,6 +180,8 @@ export class ScreeningIndex {
     });
     this.sortedLatin.sort();
     this.hitStamp = new Int32Array(this.keys.length);
+    this.maskStamp = new Int32Array(this.words.length);
+    this.wordMask = new Int32Array(this.words.length);
   }
 
   get size(): number {
@@ -253,22 +258,33 @@ export class ScreeningIndex {
     }
 
     const similar = qWords.map((w) => this.similarWords(w));
-    const sets = similar.map((wids) => new Set(wids));
+    // Which query words each vocabulary word answers, as a bit mask (keys have few words: popcount).
+    this.stamp++;
+    const stamp = this.stamp;
+    const words = Math.min(qWords.length, 30);
+    for (let i = 0; i < words; i++) {
+      for (const wid of similar[i]!) {
+        if (this.maskStamp[wid] !== stamp) {
+          this.maskStamp[wid] = stamp;
+          this.wordMask[wid] = 0;
+        }
+        this.wordMask[wid]! |= 1 << i;
+      }
+    }
     const cost = similar.map((wids) => wids.reduce((c, wid) => c + this.postings[wid]!.length, 0));
     const order = qWords.map((_, i) => i).sort((x, y) => cost[x]! - cost[y]!);
     const needed = Math.ceil(MATCH_THRESHOLD * m - 1e-9);
     const generators = order.slice(0, Math.max(1, qWords.length - needed + 1));
-    this.stamp++;
     for (const i of generators) {
       for (const wid of similar[i]!) {
         for (const id of this.postings[wid]!) {
-          if (this.hitStamp[id] === this.stamp || into.has(id)) continue;
-          this.hitStamp[id] = this.stamp;
+          if (this.hitStamp[id] === stamp) continue;
+          this.hitStamp[id] = stamp;
           const k = this.keys[id]!;
-          let hits = 0;
-          for (const set of sets) if (k.wordIds.some((x) => set.has(x))) hits++;
+          let mask = 0;
+          for (const x of k.wordIds) if (this.maskStamp[x] === stamp) mask |= this.wordMask[x]!;
           const n = k.words.length;
-          const h = Math.min(hits, n);
+          const h = Math.min(popcount(mask), n);
           if (h / (m + n - h) >= MATCH_THRESHOLD - 1e-9) into.add(id);
         }
       }
@@ -325,6 +341,12 @@ export class ScreeningIndex {
     }
     return [...out.values()];
   }
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v; v &= v - 1) n++;
+  return n;
 }
 
 function push<K>(map: Map<K, number[]>, key: K, value: number): void {

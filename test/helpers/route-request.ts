@@ -24,6 +24,7 @@ export function actorModule<T extends object>(original: T): T {
   return {
     ...original,
     currentSession: session,
+    requestOrigin: async () => ({ ip: '10.0.0.9', userAgent: 'vitest-route' }),
     currentActor: async () => {
       const a = await session();
       return a && !a.mfaPending ? a : null;

@@ -3,6 +3,7 @@
 // stream — the HTTP response for small ones, an ExportFile for background ones — and audited with who,
 // what filter and how many rows.
 import 'server-only';
+import { NotFoundError } from '@/lib/actions/action';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';
@@ -71,6 +72,9 @@ export async function prepareExport(actor: Actor, request: ExportRequest): Promi
   const base = { request, footer, auditDetails: { report: request.kind === 'report' ? request.report : request.kind, filter: filterToJson(filter), format: request.format } };
 
   if (request.kind === 'records') {
+    // Publication output is aggregates only: one row per disclosure would let a reader recount the figures
+    // the report withholds as "< minimum" (issue 12, item 9). The records page refuses it too.
+    if (filter.publication) throw new NotFoundError('records:publication');
     const q = await recordQuery(actor, filter, { locale });
     const expectedRows = await countRecords(q);
     return {

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ExportPanel } from '@/components/reports/export-panel';
 import { PublicationBanner, ReportNav } from '@/components/reports/report-frame';
-import { requireRole } from '@/lib/auth/actor';
+import { deny, requireRole } from '@/lib/auth/actor';
 import { reportFrame } from '@/lib/reports/frame';
 import { loadGroup } from '@/lib/reports/group';
 import { type RecordFilter, filterQuery, reportPart } from '@/lib/reports/params';
@@ -23,6 +23,8 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
   const sp = await searchParams;
   const frame = await reportFrame(actor, sp, locale);
   const filter = frame.filter;
+  // The publication variant has no record list (aggregates only): the same audited 404 as any refusal.
+  if (filter.publication) return deny(actor, 'role:AUDITOR', 'records:publication');
   const cursor = typeof sp.cursor === 'string' ? sp.cursor : null;
   const q = await recordQuery(actor, filter, { locale: locale === 'ja' ? 'ja' : 'en' });
   const [count, page, t, format] = await Promise.all([

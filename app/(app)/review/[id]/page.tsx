@@ -217,7 +217,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
 
       <section id="decide" aria-label={t('page.sections.decide')} className="card">
         {decidable ? (
-          <DecisionForm disclosureId={d.id} stateVersion={d.stateVersion} />
+          <DecisionForm key={d.stateVersion} disclosureId={d.id} stateVersion={d.stateVersion} />
         ) : (
           <div role="status" className="decided-note">
             {d.decisions[0] ? (
