@@ -229,6 +229,9 @@ export async function seedDemoDisclosures(tx: Tx, context: Record<string, unknow
       mediaType: 'application/pdf',
       sizeBytes: contract.byteLength,
       sha256: sha,
+      // Uploaded before the backdated submission below: a file added after the last submission is the
+      // researcher's alone (a draft's), and this contract is part of what was submitted and approved.
+      createdAt: at('2025-11-18T03:00:00Z'),
     },
   });
   const pastSideJob = { ...domesticSideJob(), contractAttachmentIds: [DEMO_IDS.researcherContract] };
