@@ -18,8 +18,13 @@ afterAll(async () => {
     __kaijiDb?: { $disconnect(): Promise<void> };
     __kaijiBoss?: Promise<{ stop(o: object): Promise<void> }>;
   };
-  if (g.__kaijiBoss) await (await g.__kaijiBoss).stop({ graceful: false, wait: true }).catch(() => {});
-  await g.__kaijiDb?.$disconnect().catch(() => {});
+  // Background work a test started (a job mid-query, an export stream nobody read to the end) must not
+  // hold the file's teardown for the whole hook timeout: each step gets a bounded wait, then the database
+  // is dropped WITH (FORCE), which ends whatever is still connected.
+  const bounded = (p: Promise<unknown> | undefined) =>
+    Promise.race([Promise.resolve(p).catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  if (g.__kaijiBoss) await bounded(g.__kaijiBoss.then((boss) => boss.stop({ graceful: false, wait: true })));
+  await bounded(g.__kaijiDb?.$disconnect());
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
   await admin.end();
 });
