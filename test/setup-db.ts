@@ -18,13 +18,16 @@ afterAll(async () => {
     __kaijiDb?: { $disconnect(): Promise<void> };
     __kaijiBoss?: Promise<{ stop(o: object): Promise<void> }>;
   };
-  // Background work a test started (a job mid-query, an export stream nobody read to the end) must not
-  // hold the file's teardown for the whole hook timeout: each step gets a bounded wait, then the database
-  // is dropped WITH (FORCE), which ends whatever is still connected.
+  // Background work a test started (a job mid-query, a sealer loop, an export stream nobody read to the
+  // end) must not hold the file's teardown for the whole hook timeout, and its reconnect attempts must
+  // not keep DROP DATABASE waiting (seen in full runs: sessions still "starting" on the dropped database
+  // held DROP … WITH (FORCE) for minutes). So: each step waits a bounded time; new connections to the
+  // database are refused before it is dropped; and the server, ephemeral, removes whatever is left.
   const bounded = (p: Promise<unknown> | undefined) =>
     Promise.race([Promise.resolve(p).catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
   if (g.__kaijiBoss) await bounded(g.__kaijiBoss.then((boss) => boss.stop({ graceful: false, wait: true })));
   await bounded(g.__kaijiDb?.$disconnect());
-  await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
-  await admin.end();
+  await bounded(admin.query(`ALTER DATABASE ${database} WITH ALLOW_CONNECTIONS false`));
+  await bounded(admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+  await bounded(admin.end());
 });
