@@ -227,7 +227,9 @@ test('a researcher files every section, reloads, attaches a contract, certifies,
   await expect(page.getByText('annex-scan.pdf was removed.').first()).toBeVisible();
   await expect(annex).toHaveCount(0);
   // Over the limit (sent around the browser's own check): refused by the server before it is read.
+  // Same origin as the page, as the browser's own upload sends (a cross-origin upload is refused with 403).
   const tooBig = await page.request.post(`/api/disclosures/${DEMO_IDS.researcherDraft}/attachments`, {
+    headers: { origin: new URL(page.url()).origin },
     multipart: { kind: 'CONTRACT', file: { name: 'huge.pdf', mimeType: 'application/pdf', buffer: Buffer.alloc(21 * 1024 * 1024, 0x25) } },
   });
   expect(tooBig.status()).toBe(413);
