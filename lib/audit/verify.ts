@@ -5,7 +5,7 @@
 import 'server-only';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import { GENESIS_HASH, type SealParts, canonicalJson, eventHash, foldEvent, monthOf, sealHash } from './hash';
+import { GENESIS_HASH, type HashedFields, type SealParts, canonicalJson, eventHash, foldEvent, monthOf, sealHash } from './hash';
 import { NO_SEAL, type SealHead, latestSeal, sealPending } from './seal';
 
 export type BreakReason =
@@ -33,21 +33,12 @@ export interface VerifyOptions {
   onProgress?: (p: { seals: number; events: number; seq: bigint }) => void;
 }
 
-interface EventRow {
+/** An event as read back: the hashed fields (one definition, in hash.ts) and where it sits in the trail. */
+interface EventRow extends HashedFields {
   id: bigint;
   xid: bigint;
   hash: string;
   prevHash: string | null;
-  occurredAt: Date;
-  actorId: string | null;
-  actorEmail: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  institutionId: string | null;
-  outcome: string;
-  ip: string | null;
-  userAgent: string | null;
   details: Prisma.JsonValue;
 }
 
