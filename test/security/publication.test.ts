@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as recordsExport } from '@/app/api/exports/records/route';
 import { GET as reportExport } from '@/app/api/exports/report/route';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { db } from '@/lib/db/client';
 import { prepareExport } from '@/lib/reports/export/run';
 import { reportWorld, worldActors } from '@/test/helpers/report-world';
