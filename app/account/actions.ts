@@ -1,15 +1,19 @@
 'use server';
 
-import type { SetPasswordInput } from '@/lib/auth/account-schema';
-import { requestOrigin } from '@/lib/auth/actor';
-import { setPassword } from '@/lib/auth/set-password';
+import { definePublicAction } from '@/lib/actions/action';
+import { setPasswordSchema } from '@/lib/auth/account-schema';
+import { redeemAccountToken } from '@/lib/auth/account-tokens';
 
 // Public (no session: the person is choosing their first password, or has forgotten theirs). The link's
 // token is the authorisation; it is checked, used up and audited in redeemAccountToken.
-export async function acceptInvitationAction(raw: SetPasswordInput) {
-  return setPassword('INVITE', raw, await requestOrigin());
-}
+export const acceptInvitationAction = definePublicAction({
+  name: 'account.accept_invitation',
+  input: setPasswordSchema,
+  handler: ({ input, origin }) => redeemAccountToken(input.token, 'INVITE', input.password, origin),
+});
 
-export async function resetPasswordAction(raw: SetPasswordInput) {
-  return setPassword('PASSWORD_RESET', raw, await requestOrigin());
-}
+export const resetPasswordAction = definePublicAction({
+  name: 'account.reset_password',
+  input: setPasswordSchema,
+  handler: ({ input, origin }) => redeemAccountToken(input.token, 'PASSWORD_RESET', input.password, origin),
+});

@@ -3,7 +3,7 @@
 import 'server-only';
 import { getTranslations } from 'next-intl/server';
 import type { Actor } from '@/lib/auth/roles';
-import { isSystemAdmin } from '@/lib/rules/system-admin';
+import { isSystemAdmin } from '@/lib/auth/guards';
 
 export async function nationalConfigNavItems(actor: Actor): Promise<{ href: string; label: string }[]> {
   if (!isSystemAdmin(actor)) return [];

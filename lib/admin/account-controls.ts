@@ -1,13 +1,14 @@
 // Account-wide controls: disable and enable, password reset, second-factor reset. Each ends the person's
 // sessions in the same transaction, so their very next request is refused (loadActor re-reads them).
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import { queueAccountLink } from './account-mail';
-import { type Origin, adminAudit } from './audit-event';
+import { adminAudit } from './audit-event';
 import type { UserIdInput } from './schemas/person';
 import { where } from './scope';
 

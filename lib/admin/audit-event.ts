@@ -1,13 +1,9 @@
 // Audit events written by administration changes: who and from where, filled in once.
 import 'server-only';
-import { type AuditInput, recordAudit } from '@/lib/audit/record';
+import { type AuditInput, recordAudit, type Origin } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/roles';
 import type { Tx } from '@/lib/db/client';
 
-export interface Origin {
-  ip: string | null;
-  userAgent: string | null;
-}
 export const NO_ORIGIN: Origin = { ip: null, userAgent: null };
 
 export function adminAudit(tx: Tx, actor: Actor, origin: Origin, e: Omit<AuditInput, 'actorId' | 'actorEmail' | 'ip' | 'userAgent'>) {

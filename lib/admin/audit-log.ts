@@ -3,10 +3,10 @@
 import 'server-only';
 import { CSV_BOM, csvLine } from '@/lib/csv/write';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
-import type { Origin } from './audit-event';
+
 import type { AuditFilter } from './schemas/audit-filter';
 import { where } from './scope';
 import { fromJstLocal } from './time';

@@ -1,10 +1,11 @@
 // Disclosure cycles: dates, attestation texts, exchange rates and reminders, and their status. The code
 // and fiscal year are fixed once a cycle has opened (reports and filed disclosures refer to them).
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
-import { type Origin, adminAudit, changes } from './audit-event';
+import { adminAudit, changes } from './audit-event';
 import { transitionFor } from './cycle-status';
 import { type CycleInput, type CycleStatusInput, type CycleUpdateInput, parseReminderDays } from './schemas/cycle';
 import { assertInScope, where } from './scope';

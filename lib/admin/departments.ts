@@ -1,9 +1,10 @@
 // Departments of an institution: codes are what HR rosters refer to, unique per institution.
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { type Origin, adminAudit, changes } from './audit-event';
+import { adminAudit, changes } from './audit-event';
 import type { DepartmentCreateInput, DepartmentRenameInput } from './schemas/department';
 import type { RetireInput } from './schemas/institution';
 import { assertInScope, where } from './scope';

@@ -1,11 +1,13 @@
 // Institutions and their departments. Disclosures refer to both, so they are retired, never deleted.
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { type Origin, adminAudit, changes } from './audit-event';
+import { adminAudit, changes } from './audit-event';
 import type { InstitutionCreateInput, InstitutionRenameInput, RetireInput } from './schemas/institution';
-import { assertSystemAdmin, where } from './scope';
+import { assertSystemAdmin } from '@/lib/auth/guards';
+import { where } from './scope';
 
 const listSelect = {
   id: true,

@@ -1,13 +1,14 @@
 // Inviting people: the account is created without a password, with its first role, and a one-time link
 // (valid 72 hours) lets the person choose one.
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { normalizeEmail } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import { queueAccountLink } from './account-mail';
-import { type Origin, adminAudit } from './audit-event';
+import { adminAudit } from './audit-event';
 import type { InviteInput, UserIdInput } from './schemas/person';
 import { assertInScope, where } from './scope';
 

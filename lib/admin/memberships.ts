@@ -1,11 +1,13 @@
 // Roles per institution. Changes take effect on the person's next request (sessions re-read them).
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { type Origin, adminAudit } from './audit-event';
+import { adminAudit } from './audit-event';
 import type { GrantInput } from './schemas/person';
-import { assertInScope, assertSystemAdmin, where } from './scope';
+import { assertSystemAdmin } from '@/lib/auth/guards';
+import { assertInScope, where } from './scope';
 
 export async function grantRole(actor: Actor, input: GrantInput, origin: Origin) {
   if (input.allInstitutions) assertSystemAdmin(actor, 'Membership:allInstitutions');

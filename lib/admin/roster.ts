@@ -3,13 +3,14 @@
 // if anything changed since the preview. Applying the same file again finds every row unchanged.
 // Empty optional cells leave what Kaiji already holds (HR does not know everyone's ORCID iD).
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { createHash } from 'node:crypto';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import { queueAccountLink } from './account-mail';
-import { type Origin, adminAudit } from './audit-event';
+import { adminAudit } from './audit-event';
 import { type Rejection, type RosterFileError, type RosterRow, parseRoster } from './roster-parse';
 import type { RosterInput } from './schemas/roster';
 import { assertInScope, where } from './scope';

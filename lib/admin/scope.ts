@@ -3,7 +3,6 @@
 // institution; an institution administrator only theirs. Everything else is "not found".
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
-import { deny } from '@/lib/auth/actor';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
 import type { Prisma } from '@/lib/generated/prisma/client';
 
@@ -11,10 +10,6 @@ export type AdminScope = 'all' | string[];
 
 export function adminScope(actor: Pick<Actor, 'memberships'>): AdminScope {
   return institutionsFor(actor, 'ADMIN');
-}
-
-export function isSystemAdmin(actor: Pick<Actor, 'memberships'>): boolean {
-  return adminScope(actor) === 'all';
 }
 
 export function inScope(actor: Pick<Actor, 'memberships'>, institutionId: string | null | undefined): boolean {
@@ -72,20 +67,4 @@ export const where = {
 /** For actions: throws the same NotFoundError as a missing record when the institution is not the actor's. */
 export function assertInScope(actor: Actor, institutionId: string | null | undefined, resource = `Institution:${institutionId}`): void {
   if (!inScope(actor, institutionId)) throw new NotFoundError(resource);
-}
-
-/** For actions that only a system administrator may take (creating institutions, global settings). */
-export function assertSystemAdmin(actor: Actor, resource: string): void {
-  if (!isSystemAdmin(actor)) throw new NotFoundError(resource);
-}
-
-/** For pages: 404 (audited) unless the actor is a system administrator. */
-export async function requireSystemAdminPage(actor: Actor, resource: string): Promise<void> {
-  if (!isSystemAdmin(actor)) await deny(actor, 'admin:system', resource);
-}
-
-/** For pages: the record, or the same audited 404 as anything not the actor's. */
-export async function foundOr404<T>(actor: Actor, record: T | null, resource: string): Promise<T> {
-  if (record === null) return deny(actor, 'admin:scope', resource);
-  return record;
 }

@@ -1,11 +1,12 @@
 // System-wide security settings (system administrators only): which roles must use a second factor.
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { MFA_REQUIRED_ROLES_KEY, mfaRequiredRoles } from '@/lib/auth/mfa-policy';
 import { ROLES, type Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { type Origin, adminAudit } from './audit-event';
+import { adminAudit } from './audit-event';
 import type { MfaPolicyInput } from './schemas/security';
-import { assertSystemAdmin } from './scope';
+import { assertSystemAdmin } from '@/lib/auth/guards';
 
 export async function securitySettings(actor: Actor) {
   assertSystemAdmin(actor, 'Setting:mfa');

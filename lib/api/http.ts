@@ -8,6 +8,7 @@ import 'server-only';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { NotFoundError } from '@/lib/errors';
+import { recordDenied } from '@/lib/auth/guards';
 import { clientIp, userAgent } from '@/lib/auth/request-info';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';
@@ -127,7 +128,7 @@ export async function apiRoute<Q extends z.ZodObject, P extends z.ZodObject | un
 
   const base = { actorId: actor.userId, actorEmail: actor.email, ...origin };
   const denied = async (resource: string) => {
-    await recordAuditNow({ ...base, action: 'access.denied', outcome: 'DENIED', details: { endpoint, resource, path: instance, tokenId } });
+    await recordDenied(actor, origin, { endpoint, resource, path: instance, tokenId });
     return problemResponse('not-found', 'Nothing here, or nothing you may read.', instance, { headers: limitHeaders });
   };
   const purposes = apiPurposes(actor);

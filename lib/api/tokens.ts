@@ -8,8 +8,9 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { ActionError, NotFoundError } from '@/lib/errors';
+import { assertSystemAdmin } from '@/lib/auth/guards';
 import { type Actor, type MembershipGrant, institutionsFor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { type IssueTokenInput, type TokenRole } from './token-schema';
 
@@ -27,15 +28,10 @@ export function generateToken(): { token: string; prefix: string; hash: string }
   return { token, prefix: token.slice(0, 16), hash: hashToken(token) };
 }
 
-export function isSystemAdmin(actor: Pick<Actor, 'memberships'>): boolean {
-  return institutionsFor(actor, 'ADMIN') === 'all';
-}
-
-type Origin = { ip: string | null; userAgent: string | null };
 
 /** Issues a token; the plain token is returned once and never stored. */
 export async function issueToken(actor: Actor, input: IssueTokenInput, origin: Origin): Promise<{ id: string; token: string; prefix: string }> {
-  if (!isSystemAdmin(actor)) throw new NotFoundError('api-tokens');
+  assertSystemAdmin(actor, 'api-tokens');
   return db.$transaction(async (tx) => {
     const owner = await tx.user.findUnique({
       where: { email: input.ownerEmail },
@@ -79,7 +75,7 @@ export async function issueToken(actor: Actor, input: IssueTokenInput, origin: O
 }
 
 export async function revokeToken(actor: Actor, id: string, origin: Origin): Promise<void> {
-  if (!isSystemAdmin(actor)) throw new NotFoundError('api-tokens');
+  assertSystemAdmin(actor, 'api-tokens');
   await db.$transaction(async (tx) => {
     const done = await tx.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: new Date() } });
     if (!done.count) {
@@ -107,7 +103,7 @@ export interface TokenRow {
 }
 
 export async function listTokens(actor: Actor): Promise<TokenRow[]> {
-  if (!isSystemAdmin(actor)) throw new NotFoundError('api-tokens');
+  assertSystemAdmin(actor, 'api-tokens');
   const rows = await db.apiToken.findMany({
     orderBy: [{ revokedAt: { sort: 'desc', nulls: 'first' } }, { createdAt: 'desc' }],
     take: 500,
@@ -195,6 +191,6 @@ export async function authenticateToken(token: string): Promise<{ actor: Actor; 
 
 /** Institutions a token's scope can name (the issue form's choices). */
 export async function tokenScopeChoices(actor: Actor): Promise<{ id: string; nameJa: string; nameEn: string }[]> {
-  if (!isSystemAdmin(actor)) throw new NotFoundError('api-tokens');
+  assertSystemAdmin(actor, 'api-tokens');
   return db.institution.findMany({ where: { retiredAt: null }, select: { id: true, nameJa: true, nameEn: true }, orderBy: { nameEn: 'asc' } });
 }

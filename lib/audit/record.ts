@@ -8,6 +8,12 @@ import type { AuditOutcome } from '@/lib/generated/prisma/enums';
 import { scrubJson, scrubText } from '@/lib/security/sanitise';
 import { GENESIS_HASH, eventHash } from './hash';
 
+/** Where a request came from, as every audit event records it. */
+export interface Origin {
+  ip: string | null;
+  userAgent: string | null;
+}
+
 export interface AuditInput {
   action: string;
   outcome?: AuditOutcome;

@@ -4,7 +4,7 @@
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 import { ActionError } from '@/lib/errors';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
 import type { AccountTokenPurpose } from '@/lib/generated/prisma/enums';
 import { hashPassword } from './password';
@@ -61,7 +61,7 @@ export async function redeemAccountToken(
   raw: string,
   purpose: AccountTokenPurpose,
   password: string,
-  origin: { ip: string | null; userAgent: string | null },
+  origin: Origin,
 ): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return db.$transaction(async (tx) => {

@@ -4,8 +4,9 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import { cache } from 'react';
-import { recordAuditNow } from '@/lib/audit/record';
+import type { Origin } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { isSystemAdmin, recordDenied } from './guards';
 import { clientIp, userAgent } from './request-info';
 import { requestSessionId } from './session-token';
 import { type Actor, MFA_PENDING_PATH, hasRole } from './roles';
@@ -43,22 +44,31 @@ export async function requireRole(role: Role, resource = 'page'): Promise<Actor>
   return actor;
 }
 
+/** For pages: the system administrator (nationwide ADMIN grant), or the audited 404. */
+export async function requireSystemAdmin(resource: string, permission = 'admin:national'): Promise<Actor> {
+  const actor = await requireRole('ADMIN', resource);
+  if (!isSystemAdmin(actor)) await deny(actor, permission, resource);
+  return actor;
+}
+
+/** For pages that already hold an ADMIN actor: the audited 404 unless the grant is nationwide. */
+export async function denyUnlessSystemAdmin(actor: Actor, resource: string): Promise<void> {
+  if (!isSystemAdmin(actor)) await deny(actor, 'admin:system', resource);
+}
+
+/** For pages: the record, or the same audited 404 as anything not the actor's. */
+export async function foundOr404<T>(actor: Actor, record: T | null | undefined, permission: string, resource: string): Promise<T> {
+  if (record === null || record === undefined) return deny(actor, permission, resource);
+  return record;
+}
+
 /** Records a refused access and answers 404. */
 export async function deny(actor: Actor | null, permission: string, resource: string): Promise<never> {
-  const h = await headers();
-  await recordAuditNow({
-    action: 'access.denied',
-    outcome: 'DENIED',
-    actorId: actor?.userId ?? null,
-    actorEmail: actor?.email ?? null,
-    ip: clientIp(h),
-    userAgent: userAgent(h),
-    details: { permission, resource },
-  });
+  await recordDenied(actor, await requestOrigin(), { permission, resource });
   notFound();
 }
 
-export async function requestOrigin(): Promise<{ ip: string | null; userAgent: string | null }> {
+export async function requestOrigin(): Promise<Origin> {
   const h = await headers();
   return { ip: clientIp(h), userAgent: userAgent(h) };
 }

@@ -3,7 +3,7 @@
 // atomically before the code is compared, cleared by a success).
 import 'server-only';
 import { ActionError } from '@/lib/errors';
-import { recordAudit, recordAuditNow } from '@/lib/audit/record';
+import { recordAudit, recordAuditNow, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { MFA_LIMIT, reserve, reset } from '@/lib/security/rate-limit';
 import { mfaRequiredRoles, roleRequiresMfa } from './mfa-policy';
@@ -15,7 +15,6 @@ import { claimTotpStep, newTotpSecret, totpProvisioning, totpStep } from './totp
 export { MFA_LIMIT };
 const SEAL_PURPOSE = 'totp-secret';
 
-type Origin = { ip: string | null; userAgent: string | null };
 const who = (actor: Actor, origin: Origin) => ({ actorId: actor.userId, actorEmail: actor.email, entityType: 'User', entityId: actor.userId, ...origin });
 
 export interface MfaStatus {

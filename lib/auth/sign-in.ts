@@ -1,7 +1,7 @@
 // Email + password sign-in with throttling per account and per address (each attempt reserved atomically
 // before the password is checked). Every attempt is audited.
 import 'server-only';
-import { recordAuditNow } from '@/lib/audit/record';
+import { recordAuditNow, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { SIGN_IN_LIMITS, release, reserveAll, reset } from '@/lib/security/rate-limit';
 import { verifyPassword } from './password';
@@ -16,7 +16,7 @@ export function normalizeEmail(email: string): string {
 export async function checkPassword(
   emailInput: string,
   password: string,
-  from: { ip: string | null; userAgent: string | null },
+  from: Origin,
 ): Promise<SignInResult> {
   const email = normalizeEmail(emailInput);
   const accountKey = `signin:account:${email}`;

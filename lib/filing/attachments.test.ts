@@ -8,7 +8,8 @@ import { runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { tinyPdf } from '@/lib/seed/tiny-pdf';
-import { contentDisposition, downloadResponse, listAttachmentsResponse, uploadResponse } from './http';
+import { contentDisposition } from '@/lib/http/content-disposition';
+import { downloadResponse, listAttachmentsResponse, uploadResponse } from './http';
 import { auditOf, completeContent, filingWorld, origin, saveAll, snapshot, startFor, submitInput } from '@/test/helpers/filing';
 import { submitDisclosure } from './submit';
 

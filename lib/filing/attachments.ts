@@ -7,14 +7,14 @@ import { createHash } from 'node:crypto';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { readableDisclosures } from '@/lib/auth/scopes';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { checkFileType, cleanFileName } from './file-types';
 import { auditRefusals, refusal } from './refused';
 import { notEditableKey } from './save-section';
 import type { AttachmentKind } from './schemas';
-import { type Origin, filingScope, ownDisclosure } from './scope';
+import { filingScope, ownDisclosure } from './scope';
 import { inTransaction, lastVersionAt, loadForChange } from './state';
 import { editability } from './workflow';
 

@@ -2,29 +2,23 @@
 // organisation type-ahead). Each takes the actor the route resolved — null when signed out (401) — and
 // answers everything that is not the actor's with the same 404 as a missing record, audited.
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { z } from 'zod';
 import { ActionError, NotFoundError, fieldErrorsOf } from '@/lib/errors';
 import { type Actor, hasRole } from '@/lib/auth/roles';
-import { recordAuditNow } from '@/lib/audit/record';
+import { recordDenied } from '@/lib/auth/guards';
+import { contentDisposition } from '@/lib/http/content-disposition';
+import { jsonAnswer } from '@/lib/http/define-route';
 import { attachmentMaxBytes, listAttachments, openAttachment, uploadAttachment } from './attachments';
 import { searchEntities } from './entities';
 import { entitySearchInput, uploadFieldsInput } from './schemas';
-import type { Origin } from './scope';
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' } });
+const json = jsonAnswer;
 
 const signedOut = () => json({ error: 'errors.signedOut' }, 401);
 
 async function notFound(actor: Actor, origin: Origin, resource: string): Promise<Response> {
-  await recordAuditNow({
-    action: 'access.denied',
-    outcome: 'DENIED',
-    actorId: actor.userId,
-    actorEmail: actor.email,
-    ...origin,
-    details: { resource },
-  });
+  await recordDenied(actor, origin, { resource });
   return json({ error: 'errors.notFound' }, 404);
 }
 
@@ -100,13 +94,6 @@ export async function listAttachmentsResponse(actor: Actor | null, disclosureId:
   } catch (err) {
     return failure(err, actor, origin, 'attachment.list');
   }
-}
-
-/** RFC 6266 / 5987: an ASCII fallback name and the exact UTF-8 name. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 export async function downloadResponse(actor: Actor | null, attachmentId: string, origin: Origin): Promise<Response> {

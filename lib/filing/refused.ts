@@ -4,8 +4,7 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { type AuditInput, recordAuditNow } from '@/lib/audit/record';
-import type { Origin } from './scope';
+import { type AuditInput, recordAuditNow, type Origin } from '@/lib/audit/record';
 
 export class RefusedError extends ActionError {
   constructor(

@@ -6,11 +6,11 @@ import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { canonicalJson } from '@/lib/audit/hash';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import type { SaveSectionInput } from './schemas';
 import { refusal, auditRefusals } from './refused';
-import type { Origin } from './scope';
+
 import { inTransaction, loadForChange } from './state';
 import { editability } from './workflow';
 

@@ -1,11 +1,10 @@
 // The researcher's own disclosures, as every query of the filing layer starts from them: the file scope
 // of lib/auth/scopes.ts, limited to cycles researchers can see (a cycle still in DRAFT is invisible).
 import 'server-only';
+import type { Origin } from '@/lib/audit/record';
 import { disclosureScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/roles';
 import type { Prisma } from '@/lib/generated/prisma/client';
-
-export type Origin = { ip: string | null; userAgent: string | null };
 
 export function filingScope(actor: Actor): Prisma.DisclosureWhereInput {
   return { AND: [disclosureScope(actor, 'file'), { cycle: { status: { in: ['OPEN', 'CLOSED'] } } }] };

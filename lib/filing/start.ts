@@ -3,11 +3,11 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { draftProfileSchema } from '@/lib/disclosures/profile';
 import { auditRefusals, refusal } from './refused';
-import type { Origin } from './scope';
+
 import { filingScope } from './scope';
 import { inTransaction } from './state';
 import { canStartDisclosure } from './workflow';

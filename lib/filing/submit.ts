@@ -5,7 +5,7 @@
 import 'server-only';
 import { ActionError, type FieldErrors } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { toFieldIssues } from '@/lib/disclosures/errors';
 import { listOrganisations } from '@/lib/disclosures/organisations';
@@ -21,7 +21,7 @@ import { referenceIssues } from './references';
 import { refusal, auditRefusals } from './refused';
 import { notEditableKey } from './save-section';
 import type { SubmitDisclosureInput } from './schemas';
-import type { Origin } from './scope';
+
 import { inTransaction, loadForChange } from './state';
 import { editability, submission } from './workflow';
 

@@ -4,11 +4,11 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { sectionKeys, type DisclosureContent } from '@/lib/disclosures/sections';
 import { auditRefusals, refusal } from './refused';
-import type { Origin } from './scope';
+
 import { inTransaction, lastVersionAt, loadForChange } from './state';
 import { canDiscardUpdate, canStartUpdate, updateInProgress } from './workflow';
 

@@ -1,17 +1,15 @@
 // Importing domestic grants for system administrators: audited, and when records were added or changed,
 // a background re-evaluation of the submitted disclosures is queued in the same transaction (rules may
-// use grant totals). Callers authorise (lib/rules/system-admin.ts).
+// use grant totals). Callers authorise (defineSystemAdminAction, lib/actions/action.ts).
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { enqueueReevaluation } from '@/lib/rules/reevaluate';
 import { importGrants } from './import';
 import { GrantFormatError } from './parse';
 import type { ImportGrantsInput } from './schema';
-
-export type Origin = { ip: string | null; userAgent: string | null };
 
 export async function importGrantsFile(actor: Actor, input: ImportGrantsInput, origin: Origin) {
   return db.$transaction(

@@ -5,10 +5,10 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
-import type { Origin } from './decide';
+
 import { lockReviewable } from './load';
 import { notifyAssignee } from './notify';
 import type { AssignInput } from './schemas';

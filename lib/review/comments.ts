@@ -6,9 +6,9 @@ import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { disclosureScope } from '@/lib/auth/scopes';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
-import type { Origin } from './decide';
+
 import { reviewable } from './scope';
 import type { CommentInput } from './schemas';
 

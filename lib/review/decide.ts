@@ -8,15 +8,13 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import type { DisclosureStatus } from '@/lib/generated/prisma/enums';
 import { lockReviewable } from './load';
 import { notifyResearcherOfDecision } from './notify';
 import type { DecisionValues } from './schemas';
-
-export type Origin = { ip: string | null; userAgent: string | null };
 
 /** Statuses an officer can decide from. */
 export const DECIDABLE: readonly DisclosureStatus[] = ['SUBMITTED', 'UNDER_REVIEW', 'RESUBMITTED'];

@@ -7,12 +7,12 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recheckDisclosure } from '@/lib/rules/check';
 import { organisationKeyOf } from '@/lib/watchlists/record-matches';
-import type { Origin } from './decide';
+
 import { PENDING_COUNT_SQL } from './pending-count';
 import { reviewable } from './scope';
 import type { MatchDecisionInput } from './schemas';

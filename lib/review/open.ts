@@ -5,9 +5,9 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
-import { type Origin, whatHappened } from './decide';
+import { whatHappened } from './decide';
 import { lockReviewable } from './load';
 import type { StartReviewInput } from './schemas';
 

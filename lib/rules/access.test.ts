@@ -9,7 +9,7 @@ import { type ActionDefinition, runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { adminWorld } from '@/test/helpers/actors';
 import { seedRulesWorld } from '@/test/helpers/rules-world';
-import { isSystemAdmin } from './system-admin';
+import { isSystemAdmin } from '@/lib/auth/guards';
 
 type Def = ActionDefinition<z.ZodType, unknown>;
 const ALL = { ...grantActions, ...ruleActions, ...watchlistActions } as unknown as Record<string, { definition: Def }>;

@@ -7,12 +7,11 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAuditNow } from '@/lib/audit/record';
+import { recordAuditNow, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { evaluateRules, type CompiledRule, type FindingDraft } from './evaluate';
 import { compiled, rulesInForce, RULE_SELECT } from './in-force';
 import { loadViews } from './load';
-import type { Origin } from './rulesets';
 
 const EXAMPLES = 5;
 const CHUNK = 200;

@@ -1,12 +1,12 @@
 // Rulesets and their versions, for system administrators. A version is immutable once it has been
 // ACTIVE: a change is a new DRAFT copied from the active version, edited, dry-run, then activated with
 // an effective date (audited), which retires the previous version at that date and re-evaluates the
-// submitted disclosures in the background. Callers authorise (system-admin.ts); every change is audited
+// submitted disclosures in the background. Callers authorise (defineSystemAdminAction); every change is audited
 // in its own transaction.
 import 'server-only';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { RULE_SELECT } from './in-force';
@@ -14,8 +14,6 @@ import { enqueueReevaluation } from './reevaluate';
 import { parseParams, type RuleInput, type RulesetInput } from './schemas';
 import { hasProblems, problemsOfRule } from './validate';
 import { VIEW_VERSION } from './view-schema';
-
-export type Origin = { ip: string | null; userAgent: string | null };
 
 const audit = (tx: Tx, actor: Actor, origin: Origin, action: string, entityId: string, details: Record<string, unknown>) =>
   recordAudit(tx, { action, actorId: actor.userId, actorEmail: actor.email, entityType: 'RulesetVersion', entityId, ...origin, details });

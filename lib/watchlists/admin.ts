@@ -1,11 +1,11 @@
 // Watchlists for system administrators: the lists with their source, edition and entry counts, an
 // entries browser, and importing a new edition (or a new list) from CSV. An import is audited and,
 // when it changed anything, queues a background re-screening and re-evaluation of the submitted
-// disclosures in the same transaction. Callers authorise (lib/rules/system-admin.ts).
+// disclosures in the same transaction. Callers authorise (defineSystemAdminAction, lib/actions/action.ts).
 import 'server-only';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit } from '@/lib/audit/record';
+import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueueRescreen } from './rescreen';
@@ -13,8 +13,6 @@ import type { ImportWatchlistFormInput } from './admin-schema';
 import { importWatchlist, WatchlistImportError } from './import';
 import { WatchlistFormatError } from './layouts/types';
 import { normalizeName } from './normalize';
-
-export type Origin = { ip: string | null; userAgent: string | null };
 
 export async function listWatchlists() {
   const [lists, counts] = await Promise.all([

@@ -4,9 +4,9 @@
 // the audit trail, and "not found" must be audited.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type ActionResult, runAction } from '@/lib/actions/action';
+import { acceptInvitationAction, resetPasswordAction } from '@/app/account/actions';
+import { type ActionResult, runAction, runPublicAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
-import { setPassword } from '@/lib/auth/set-password';
 import { db } from '@/lib/db/client';
 import { type ReviewWorld, reviewWorld, submitted } from '@/test/helpers/review-world';
 import { type AnyDefinition, type FoundActions, findActions, schemaKeys } from './support/actions';
@@ -119,15 +119,15 @@ describe('every server action under hostile input', () => {
 
   it('public actions refuse hostile input without throwing', async () => {
     const setLocale = found.public.find((p) => p.exportName === 'setLocale')!.fn as (raw: unknown) => Promise<ActionResult<unknown>>;
-    // The account actions are thin wrappers over setPassword (they only add the request's origin).
+    // The account actions are definePublicAction wrappers: runPublicAction is them without the request.
     await fc.assert(
       fc.asyncProperty(hostileValue, hostileValue, async (raw, token) => {
         stats.calls += 3;
         const results = [
           // A real language would set the cookie, which needs a request: only the refusals are fuzzed here.
           ...(raw === 'ja' || raw === 'en' ? [] : [await setLocale(raw)]),
-          await setPassword('INVITE', { token, password: raw, confirm: raw }, origin),
-          await setPassword('PASSWORD_RESET', raw, origin),
+          await runPublicAction(acceptInvitationAction.publicDefinition, { token, password: raw, confirm: raw }, origin),
+          await runPublicAction(resetPasswordAction.publicDefinition, raw, origin),
         ];
         return results.every((r) => !r.ok && typeof r.error === 'string' && r.error !== 'errors.unexpected');
       }),

@@ -4,7 +4,7 @@ import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AdminNav } from '@/components/admin/admin-nav';
 import { nationalConfigNavItems } from '@/components/config/national-nav';
-import { isSystemAdmin } from '@/lib/admin/scope';
+import { isSystemAdmin } from '@/lib/auth/guards';
 import { requireActor } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/roles';
 

@@ -1,9 +1,10 @@
 // Type-ahead over the registry of foreign organisations (GET ?q=…), for researchers and officers.
-import { currentActor, requestOrigin } from '@/lib/auth/actor';
 import { entitySearchResponse } from '@/lib/filing/http';
+import { defineRoute } from '@/lib/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
-  return entitySearchResponse(await currentActor(), new URL(request.url), await requestOrigin());
-}
+export const GET = defineRoute({
+  name: 'api:entities',
+  handler: ({ actor, request, origin }) => entitySearchResponse(actor, new URL(request.url), origin),
+});

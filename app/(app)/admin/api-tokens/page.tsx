@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import { ActionButton } from '@/components/admin/action-button';
 import { IssueTokenForm } from '@/components/api-tokens/issue-token-form';
-import { requireSystemAdminPage } from '@/lib/admin/scope';
 import { listTokens, tokenScopeChoices } from '@/lib/api/tokens';
-import { requireRole } from '@/lib/auth/actor';
+import { denyUnlessSystemAdmin, requireRole } from '@/lib/auth/actor';
 import { revokeApiTokenAction } from './actions';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function ApiTokensPage() {
   const actor = await requireRole('ADMIN');
-  await requireSystemAdminPage(actor, 'admin/api-tokens');
+  await denyUnlessSystemAdmin(actor, 'admin/api-tokens');
   const [t, format, locale, tokens, institutions] = await Promise.all([
     getTranslations('apiTokens'),
     getFormatter(),

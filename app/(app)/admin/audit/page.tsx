@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { requestAuditVerificationAction } from './actions';
 import { listAuditEvents } from '@/lib/admin/audit-log';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
-import { isSystemAdmin } from '@/lib/admin/scope';
+import { isSystemAdmin } from '@/lib/auth/guards';
 import { ActionButton } from '@/components/admin/action-button';
 import { latestCheckpoint } from '@/lib/audit/checkpoint';
 import { requireRole } from '@/lib/auth/actor';

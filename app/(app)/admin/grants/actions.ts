@@ -2,7 +2,7 @@
 
 import { importGrantsFile } from '@/lib/grants/admin';
 import { importGrantsSchema } from '@/lib/grants/schema';
-import { defineSystemAdminAction } from '@/lib/rules/system-admin';
+import { defineSystemAdminAction } from '@/lib/actions/action';
 
 export const importGrantsAction = defineSystemAdminAction({
   name: 'grants.import',

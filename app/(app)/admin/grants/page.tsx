@@ -4,7 +4,7 @@ import { TaskList } from '@/components/config/task-list';
 import { GrantsImportForm } from '@/components/grants/import-form';
 import { recentGrantImports } from '@/lib/grants/admin';
 import { grantStats } from '@/lib/grants/import';
-import { requireSystemAdmin } from '@/lib/rules/system-admin';
+import { requireSystemAdmin } from '@/lib/auth/actor';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('grants');

@@ -3,7 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { InstitutionCreateForm } from '@/components/admin/institution-forms';
 import { listInstitutions } from '@/lib/admin/institutions';
-import { isSystemAdmin } from '@/lib/admin/scope';
+import { isSystemAdmin } from '@/lib/auth/guards';
 import { requireRole } from '@/lib/auth/actor';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,7 +3,7 @@
 import { dryRun } from '@/lib/rules/dry-run';
 import { activateVersion, createDraft, createRuleset, deleteRule, discardDraft, saveRule } from '@/lib/rules/rulesets';
 import { activateSchema, createDraftSchema, dryRunSchema, ruleIdSchema, ruleSchema, rulesetSchema, versionIdSchema } from '@/lib/rules/schemas';
-import { defineSystemAdminAction } from '@/lib/rules/system-admin';
+import { defineSystemAdminAction } from '@/lib/actions/action';
 
 export const createRulesetAction = defineSystemAdminAction({
   name: 'rules.ruleset.create',

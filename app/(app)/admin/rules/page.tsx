@@ -5,7 +5,7 @@ import { TaskList } from '@/components/config/task-list';
 import { CreateRulesetForm } from '@/components/rules/create-ruleset-form';
 import { NewDraftButton } from '@/components/rules/version-buttons';
 import { listRulesets } from '@/lib/rules/rulesets';
-import { requireSystemAdmin } from '@/lib/rules/system-admin';
+import { requireSystemAdmin } from '@/lib/auth/actor';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('rules');

@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
 import { MfaPolicyForm } from '@/components/admin/mfa-policy-form';
-import { requireSystemAdminPage } from '@/lib/admin/scope';
 import { securitySettings } from '@/lib/admin/security-settings';
-import { requireRole } from '@/lib/auth/actor';
+import { denyUnlessSystemAdmin, requireRole } from '@/lib/auth/actor';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.security');
@@ -12,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SecurityPage() {
   const actor = await requireRole('ADMIN');
-  await requireSystemAdminPage(actor, 'admin/security');
+  await denyUnlessSystemAdmin(actor, 'admin/security');
   const [t, s] = await Promise.all([getTranslations(), securitySettings(actor)]);
   return (
     <section aria-labelledby="page-title" className="stack">

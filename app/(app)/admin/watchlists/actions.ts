@@ -1,6 +1,6 @@
 'use server';
 
-import { defineSystemAdminAction } from '@/lib/rules/system-admin';
+import { defineSystemAdminAction } from '@/lib/actions/action';
 import { importWatchlistFile } from '@/lib/watchlists/admin';
 import { importWatchlistSchema } from '@/lib/watchlists/admin-schema';
 

@@ -3,7 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { TaskList } from '@/components/config/task-list';
 import { WatchlistImportForm } from '@/components/watchlists/import-form';
-import { requireSystemAdmin } from '@/lib/rules/system-admin';
+import { requireSystemAdmin } from '@/lib/auth/actor';
 import { listWatchlists } from '@/lib/watchlists/admin';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,10 +1,10 @@
 // Download of an attachment, for anyone who may read its disclosure (researcher, officer, auditor).
-import { currentActor, requestOrigin } from '@/lib/auth/actor';
 import { downloadResponse } from '@/lib/filing/http';
+import { defineRoute } from '@/lib/http/define-route';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return downloadResponse(await currentActor(), id, await requestOrigin());
-}
+export const GET = defineRoute<{ id: string }>({
+  name: 'attachment.download',
+  handler: ({ actor, params, origin }) => downloadResponse(actor, params.id, origin),
+});

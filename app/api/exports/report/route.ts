@@ -1,11 +1,16 @@
 // A report's tables as CSV (long form) or XLSX (a sheet per table).
 import { getLocale } from 'next-intl/server';
+import { defineRoute } from '@/lib/http/define-route';
 import { directExport } from '@/lib/reports/export/http';
 import { exportRequestFromUrl } from '@/lib/reports/export/query';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request) {
-  const locale = await getLocale();
-  return directExport(request, (url) => exportRequestFromUrl(url, 'report', locale));
-}
+export const GET = defineRoute({
+  name: 'export',
+  roles: ['AUDITOR'],
+  handler: async (ctx) => {
+    const locale = await getLocale();
+    return directExport(ctx, (url) => exportRequestFromUrl(url, 'report', locale));
+  },
+});

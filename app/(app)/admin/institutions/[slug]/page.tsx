@@ -5,7 +5,8 @@ import { ActionButton } from '@/components/admin/action-button';
 import { DepartmentCreateForm, DepartmentRenameForm } from '@/components/admin/department-forms';
 import { InstitutionRenameForm } from '@/components/admin/institution-forms';
 import { institutionBySlug } from '@/lib/admin/institutions';
-import { foundOr404, isSystemAdmin } from '@/lib/admin/scope';
+import { isSystemAdmin } from '@/lib/auth/guards';
+import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { retireDepartmentAction, retireInstitutionAction } from '../actions';
 
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function InstitutionPage({ params }: { params: Promise<{ slug: string }> }) {
   const actor = await requireRole('ADMIN');
   const { slug } = await params;
-  const inst = await foundOr404(actor, await institutionBySlug(actor, decodeURIComponent(slug)), `Institution:${slug}`);
+  const inst = await foundOr404(actor, await institutionBySlug(actor, decodeURIComponent(slug)), 'admin:scope', `Institution:${slug}`);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const ja = locale === 'ja';
   const common = { confirmLabel: t('admin.common.confirm'), cancelLabel: t('common.cancel') };

@@ -5,7 +5,8 @@ import { ActionButton } from '@/components/admin/action-button';
 import { GrantRoleForm } from '@/components/admin/person-forms';
 import { institutionOptions } from '@/lib/admin/institutions';
 import { getPerson } from '@/lib/admin/people';
-import { foundOr404, isSystemAdmin } from '@/lib/admin/scope';
+import { isSystemAdmin } from '@/lib/auth/guards';
+import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { resendInvitationAction, resetSecondFactorAction, revokeRoleAction, sendPasswordResetAction, setUserDisabledAction } from '../actions';
 
@@ -19,7 +20,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireRole('ADMIN');
   const { id } = await params;
-  const person = await foundOr404(actor, UUID.test(id) ? await getPerson(actor, id) : null, `User:${id}`);
+  const person = await foundOr404(actor, UUID.test(id) ? await getPerson(actor, id) : null, 'admin:scope', `User:${id}`);
   const [t, format, locale, institutions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), institutionOptions(actor)]);
   const ja = locale === 'ja';
   const when = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('admin.people.never'));

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { deny } from '@/lib/auth/actor';
 import { readBooleanParam } from '@/lib/params/boolean';
-import { requireSystemAdmin } from '@/lib/rules/system-admin';
+import { requireSystemAdmin } from '@/lib/auth/actor';
 import { watchlistByCode } from '@/lib/watchlists/admin';
 import { type SearchParamsInput, firstSearchParams, param } from '@/lib/security/url-params';
 

@@ -1,9 +1,12 @@
 // The file of one's own finished background export (kept 24 hours), streamed from the database.
+import { defineRoute } from '@/lib/http/define-route';
 import { downloadStored } from '@/lib/reports/export/http';
 
 export const dynamic = 'force-dynamic';
 
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const { id } = await params;
-  return downloadStored(request, id);
-}
+export const GET = defineRoute<{ id: string }>({
+  name: 'export-file',
+  roles: ['AUDITOR'],
+  resource: ({ id }) => `export-file:${id}`,
+  handler: (ctx) => downloadStored(ctx, ctx.params.id),
+});

@@ -5,7 +5,7 @@ import { ActionButton } from '@/components/admin/action-button';
 import { CycleForm } from '@/components/admin/cycle-form';
 import { nextStatuses, transitionFor } from '@/lib/admin/cycle-status';
 import { cycleByCode } from '@/lib/admin/cycles';
-import { foundOr404 } from '@/lib/admin/scope';
+import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { setCycleStatusAction } from '../../actions';
 
@@ -17,7 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function CyclePage({ params }: { params: Promise<{ slug: string; code: string }> }) {
   const actor = await requireRole('ADMIN');
   const { slug, code } = await params;
-  const c = await foundOr404(actor, await cycleByCode(actor, decodeURIComponent(slug), decodeURIComponent(code)), `DisclosureCycle:${slug}/${code}`);
+  const c = await foundOr404(actor, await cycleByCode(actor, decodeURIComponent(slug), decodeURIComponent(code)), 'admin:scope', `DisclosureCycle:${slug}/${code}`);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const ja = locale === 'ja';
   const institution = { id: c.institution.id, label: ja ? c.institution.nameJa : c.institution.nameEn };

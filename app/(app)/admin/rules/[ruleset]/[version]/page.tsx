@@ -12,7 +12,7 @@ import { deny } from '@/lib/auth/actor';
 import { readBooleanParam } from '@/lib/params/boolean';
 import { cycleChoices } from '@/lib/rules/dry-run';
 import { versionByNumber } from '@/lib/rules/rulesets';
-import { requireSystemAdmin } from '@/lib/rules/system-admin';
+import { requireSystemAdmin } from '@/lib/auth/actor';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('rules');
