@@ -132,7 +132,7 @@ export const pageParams = {
 const NO_PUBLICATION_RECORDS = 'the record list has no publication variant (publication output is aggregates only: see reports/talent-grants)';
 const recordsPublication = boolean
   .optional()
-  .refine((v) => v !== true, { error: NO_PUBLICATION_RECORDS })
+  .refine((v): boolean => v !== true, { error: NO_PUBLICATION_RECORDS })
   .meta({ description: `Only false (or absent): ${NO_PUBLICATION_RECORDS}.`, example: false });
 
 export const listDisclosuresQuery = z.strictObject({ ...scopeParams, publication: recordsPublication, ...figureParams, ...talentParams, ...pageParams });
