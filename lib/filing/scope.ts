@@ -1,7 +1,6 @@
 // The researcher's own disclosures, as every query of the filing layer starts from them: the file scope
 // of lib/auth/scopes.ts, limited to cycles researchers can see (a cycle still in DRAFT is invisible).
 import 'server-only';
-import type { Origin } from '@/lib/audit/record';
 import { disclosureScope } from '@/lib/auth/scopes';
 import type { Actor } from '@/lib/auth/roles';
 import type { Prisma } from '@/lib/generated/prisma/client';
