@@ -8,7 +8,7 @@ import { revokeAllSessions } from '@/lib/auth/sessions';
 import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import { queueAccountLink } from './account-mail';
-import { adminAudit } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
 import type { UserIdInput } from './schemas/person';
 import { where } from './scope';
 
@@ -36,7 +36,7 @@ export async function setUserDisabled(actor: Actor, input: UserIdInput & { disab
     if (!!user.disabledAt === input.disabled) return { changed: false, sessionsRevoked: 0 };
     await tx.user.update({ where: { id: user.id }, data: { disabledAt: input.disabled ? new Date() : null } });
     const sessionsRevoked = input.disabled ? await revokeAllSessions(user.id, tx) : 0;
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: input.disabled ? 'admin.user.disable' : 'admin.user.enable',
       entityType: 'User',
       entityId: user.id,
@@ -55,7 +55,7 @@ export async function sendPasswordReset(actor: Actor, input: UserIdInput, origin
     if (!user.passwordHash) throw new ActionError('admin.errors.notActivated');
     const sessionsRevoked = await revokeAllSessions(user.id, tx);
     const { expiresAt } = await queueAccountLink(tx, { user, purpose: 'PASSWORD_RESET', createdById: actor.userId });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.user.password_reset',
       entityType: 'User',
       entityId: user.id,
@@ -76,7 +76,7 @@ export async function resetSecondFactor(actor: Actor, input: UserIdInput, origin
     const codes = await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.rateLimit.deleteMany({ where: { key: { in: [`totp-step:${user.id}`, `mfa:user:${user.id}`] } } });
     const sessionsRevoked = await revokeAllSessions(user.id, tx);
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.user.mfa_reset',
       entityType: 'User',
       entityId: user.id,

@@ -1,14 +1,8 @@
-// Audit events written by administration changes: who and from where, filled in once.
+// Helpers of the administration audit events (who and from where: auditBy in lib/audit/by.ts).
 import 'server-only';
-import { type AuditInput, recordAudit, type Origin } from '@/lib/audit/record';
-import type { Actor } from '@/lib/auth/roles';
-import type { Tx } from '@/lib/db/client';
+import type { Origin } from '@/lib/audit/record';
 
 export const NO_ORIGIN: Origin = { ip: null, userAgent: null };
-
-export function adminAudit(tx: Tx, actor: Actor, origin: Origin, e: Omit<AuditInput, 'actorId' | 'actorEmail' | 'ip' | 'userAgent'>) {
-  return recordAudit(tx, { ...e, actorId: actor.userId, actorEmail: actor.email, ...origin });
-}
 
 /** Which of `keys` differ between two records, as { key: [before, after] } for the audit details. */
 export function changes<T extends Record<string, unknown>>(before: T, after: Partial<T>, keys: (keyof T)[]): Record<string, [unknown, unknown]> {

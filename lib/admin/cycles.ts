@@ -5,7 +5,8 @@ import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
-import { adminAudit, changes } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
+import { changes } from './audit-event';
 import { transitionFor } from './cycle-status';
 import { type CycleInput, type CycleStatusInput, type CycleUpdateInput, parseReminderDays } from './schemas/cycle';
 import { assertInScope, where } from './scope';
@@ -90,7 +91,7 @@ export async function createCycle(actor: Actor, input: CycleInput, origin: Origi
       data: { ...data, institutionId: inst.id, status: 'DRAFT', exchangeRates: { create: rateRows(input) } },
       select: { id: true, code: true },
     });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.cycle.create',
       entityType: 'DisclosureCycle',
       entityId: cycle.id,
@@ -134,7 +135,7 @@ export async function updateCycle(actor: Actor, input: CycleUpdateInput, origin:
       await tx.exchangeRate.deleteMany({ where: { cycleId: before.id } });
       await tx.exchangeRate.createMany({ data: rateRows(input).map((r) => ({ ...r, cycleId: before.id })) });
     }
-    await adminAudit(tx, actor, origin, { action: 'admin.cycle.update', entityType: 'DisclosureCycle', entityId: before.id, institutionId: before.institutionId, details: { changes: diff } });
+    await auditBy(tx, actor, origin, { action: 'admin.cycle.update', entityType: 'DisclosureCycle', entityId: before.id, institutionId: before.institutionId, details: { changes: diff } });
     return { changed: true, path: `/admin/cycles/${before.institution.slug}/${data.code}` };
   });
 }
@@ -154,7 +155,7 @@ export async function setCycleStatus(actor: Actor, input: CycleStatusInput, orig
     // Compare-and-set on the status, so two administrators cannot both move it.
     const moved = await tx.disclosureCycle.updateMany({ where: { id: c.id, status: c.status }, data: { status: input.to } });
     if (moved.count !== 1) throw new ActionError('errors.conflict');
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: `admin.cycle.${transition}`,
       entityType: 'DisclosureCycle',
       entityId: c.id,

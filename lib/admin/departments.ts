@@ -4,7 +4,8 @@ import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { adminAudit, changes } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
+import { changes } from './audit-event';
 import type { DepartmentCreateInput, DepartmentRenameInput } from './schemas/department';
 import type { RetireInput } from './schemas/institution';
 import { assertInScope, where } from './scope';
@@ -18,7 +19,7 @@ export async function createDepartment(actor: Actor, input: DepartmentCreateInpu
     const taken = await tx.department.findFirst({ where: { institutionId: input.institutionId, code: { equals: code, mode: 'insensitive' } }, select: { id: true } });
     if (taken) throw new ActionError('errors.invalidInput', { code: ['admin.errors.departmentCodeTaken'] });
     const dept = await tx.department.create({ data: { institutionId: input.institutionId, code, nameJa: input.nameJa, nameEn: input.nameEn }, select: { id: true } });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.department.create',
       entityType: 'Department',
       entityId: dept.id,
@@ -41,7 +42,7 @@ export async function renameDepartment(actor: Actor, input: DepartmentRenameInpu
   if (!Object.keys(diff).length) return { changed: false };
   await db.$transaction(async (tx) => {
     await tx.department.update({ where: { id: input.id }, data: { nameJa: input.nameJa, nameEn: input.nameEn } });
-    await adminAudit(tx, actor, origin, { action: 'admin.department.rename', entityType: 'Department', entityId: input.id, institutionId: before.institutionId, details: { changes: diff } });
+    await auditBy(tx, actor, origin, { action: 'admin.department.rename', entityType: 'Department', entityId: input.id, institutionId: before.institutionId, details: { changes: diff } });
   });
   return { changed: true };
 }
@@ -51,7 +52,7 @@ export async function setDepartmentRetired(actor: Actor, input: RetireInput, ori
   if (!!dept.retiredAt === input.retired) return { changed: false };
   await db.$transaction(async (tx) => {
     await tx.department.update({ where: { id: input.id }, data: { retiredAt: input.retired ? new Date() : null } });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: input.retired ? 'admin.department.retire' : 'admin.department.reinstate',
       entityType: 'Department',
       entityId: input.id,

@@ -4,7 +4,8 @@ import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { adminAudit, changes } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
+import { changes } from './audit-event';
 import type { InstitutionCreateInput, InstitutionRenameInput, RetireInput } from './schemas/institution';
 import { assertSystemAdmin } from '@/lib/auth/guards';
 import { where } from './scope';
@@ -54,7 +55,7 @@ export async function createInstitution(actor: Actor, input: InstitutionCreateIn
       data: { slug: input.slug, nameJa: input.nameJa, nameEn: input.nameEn, country: input.country },
       select: { id: true, slug: true },
     });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.institution.create',
       entityType: 'Institution',
       entityId: inst.id,
@@ -72,7 +73,7 @@ export async function renameInstitution(actor: Actor, input: InstitutionRenameIn
     const diff = changes(before, input, ['nameJa', 'nameEn']);
     if (!Object.keys(diff).length) return { changed: false };
     await tx.institution.update({ where: { id: input.id }, data: { nameJa: input.nameJa, nameEn: input.nameEn } });
-    await adminAudit(tx, actor, origin, { action: 'admin.institution.rename', entityType: 'Institution', entityId: input.id, institutionId: input.id, details: { changes: diff } });
+    await auditBy(tx, actor, origin, { action: 'admin.institution.rename', entityType: 'Institution', entityId: input.id, institutionId: input.id, details: { changes: diff } });
     return { changed: true };
   });
 }
@@ -85,7 +86,7 @@ export async function setInstitutionRetired(actor: Actor, input: RetireInput, or
     if (!inst) throw new NotFoundError(`Institution:${input.id}`);
     if (!!inst.retiredAt === input.retired) return { changed: false };
     await tx.institution.update({ where: { id: input.id }, data: { retiredAt: input.retired ? new Date() : null } });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: input.retired ? 'admin.institution.retire' : 'admin.institution.reinstate',
       entityType: 'Institution',
       entityId: input.id,

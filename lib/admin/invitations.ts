@@ -8,7 +8,7 @@ import { normalizeEmail } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import { queueAccountLink } from './account-mail';
-import { adminAudit } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
 import type { InviteInput, UserIdInput } from './schemas/person';
 import { assertInScope, where } from './scope';
 
@@ -24,7 +24,7 @@ export async function inviteUser(actor: Actor, input: InviteInput, origin: Origi
       select: { id: true, email: true, displayName: true, locale: true },
     });
     const { expiresAt } = await queueAccountLink(tx, { user, purpose: 'INVITE', createdById: actor.userId, institution: inst, role: input.role });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.user.invite',
       entityType: 'User',
       entityId: user.id,
@@ -56,7 +56,7 @@ export async function resendInvitation(actor: Actor, input: UserIdInput, origin:
     if (user.passwordHash || user.disabledAt) throw new ActionError('admin.errors.notInvited');
     const first = user.memberships[0];
     const { expiresAt } = await queueAccountLink(tx, { user, purpose: 'INVITE', createdById: actor.userId, institution: first?.institution, role: first?.role });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.user.reinvite',
       entityType: 'User',
       entityId: user.id,

@@ -4,7 +4,7 @@ import type { Origin } from '@/lib/audit/record';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { adminAudit } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
 import type { GrantInput } from './schemas/person';
 import { assertSystemAdmin } from '@/lib/auth/guards';
 import { assertInScope, where } from './scope';
@@ -22,7 +22,7 @@ export async function grantRole(actor: Actor, input: GrantInput, origin: Origin)
     const exists = await tx.membership.findFirst({ where: { userId: user.id, role: input.role, institutionId, allInstitutions: input.allInstitutions }, select: { id: true } });
     if (exists) throw new ActionError('admin.errors.roleExists');
     const m = await tx.membership.create({ data: { userId: user.id, role: input.role, institutionId, allInstitutions: input.allInstitutions }, select: { id: true } });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.membership.grant',
       entityType: 'User',
       entityId: user.id,
@@ -44,7 +44,7 @@ export async function revokeRole(actor: Actor, input: { membershipId: string }, 
     if (m.userId === actor.userId && m.role === 'ADMIN' && (await tx.membership.count({ where: { userId: actor.userId, role: 'ADMIN' } })) <= 1)
       throw new ActionError('admin.errors.cannotRemoveOwnAdmin');
     await tx.membership.delete({ where: { id: m.id } });
-    await adminAudit(tx, actor, origin, {
+    await auditBy(tx, actor, origin, {
       action: 'admin.membership.revoke',
       entityType: 'User',
       entityId: m.userId,

@@ -10,7 +10,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import { queueAccountLink } from './account-mail';
-import { adminAudit } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
 import { type Rejection, type RosterFileError, type RosterRow, parseRoster } from './roster-parse';
 import type { RosterInput } from './schemas/roster';
 import { assertInScope, where } from './scope';
@@ -181,16 +181,16 @@ export async function applyRoster(actor: Actor, input: RosterInput, origin: Orig
             select: { id: true, email: true, displayName: true, locale: true },
           });
           if (input.sendInvites) await queueAccountLink(tx, { user, purpose: 'INVITE', createdById: actor.userId, institution: inst, role: 'RESEARCHER' });
-          await adminAudit(tx, actor, origin, { action: 'admin.user.create', entityType: 'User', entityId: user.id, institutionId: inst.id, details: { source: 'roster', line: s.line, invited: input.sendInvites } });
+          await auditBy(tx, actor, origin, { action: 'admin.user.create', entityType: 'User', entityId: user.id, institutionId: inst.id, details: { source: 'roster', line: s.line, invited: input.sendInvites } });
         } else if (r.action === 'update' && r.userId) {
           if (Object.keys(names).length) await tx.user.update({ where: { id: r.userId }, data: names });
           if (r.hasProfile) await tx.researcherProfile.update({ where: { userId: r.userId }, data: profileData });
           else await tx.researcherProfile.create({ data: { userId: r.userId, institutionId: inst.id, ...profileData } });
           if (r.changes.includes('role')) await tx.membership.create({ data: { userId: r.userId, role: 'RESEARCHER', institutionId: inst.id } });
-          await adminAudit(tx, actor, origin, { action: 'admin.user.update', entityType: 'User', entityId: r.userId, institutionId: inst.id, details: { source: 'roster', line: s.line, changes: r.changes } });
+          await auditBy(tx, actor, origin, { action: 'admin.user.update', entityType: 'User', entityId: r.userId, institutionId: inst.id, details: { source: 'roster', line: s.line, changes: r.changes } });
         }
       }
-      await adminAudit(tx, actor, origin, {
+      await auditBy(tx, actor, origin, {
         action: 'admin.roster.import',
         entityType: 'Institution',
         entityId: inst.id,

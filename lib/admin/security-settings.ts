@@ -4,7 +4,7 @@ import type { Origin } from '@/lib/audit/record';
 import { MFA_REQUIRED_ROLES_KEY, mfaRequiredRoles } from '@/lib/auth/mfa-policy';
 import { ROLES, type Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
-import { adminAudit } from './audit-event';
+import { auditBy } from '@/lib/audit/by';
 import type { MfaPolicyInput } from './schemas/security';
 import { assertSystemAdmin } from '@/lib/auth/guards';
 
@@ -25,7 +25,7 @@ export async function setMfaPolicy(actor: Actor, input: MfaPolicyInput, origin: 
   return db.$transaction(async (tx) => {
     const before = await mfaRequiredRoles(tx);
     await tx.setting.upsert({ where: { key: MFA_REQUIRED_ROLES_KEY }, create: { key: MFA_REQUIRED_ROLES_KEY, value: roles }, update: { value: roles } });
-    await adminAudit(tx, actor, origin, { action: 'admin.settings.mfa', entityType: 'Setting', entityId: MFA_REQUIRED_ROLES_KEY, details: { before: before.roles, after: roles } });
+    await auditBy(tx, actor, origin, { action: 'admin.settings.mfa', entityType: 'Setting', entityId: MFA_REQUIRED_ROLES_KEY, details: { before: before.roles, after: roles } });
     return { roles };
   });
 }

@@ -10,6 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import { assertSystemAdmin } from '@/lib/auth/guards';
 import { type Actor, type MembershipGrant, institutionsFor } from '@/lib/auth/roles';
+import { auditBy } from '@/lib/audit/by';
 import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { type IssueTokenInput, type TokenRole } from './token-schema';
@@ -61,13 +62,10 @@ export async function issueToken(actor: Actor, input: IssueTokenInput, origin: O
       },
       select: { id: true },
     });
-    await recordAudit(tx, {
+    await auditBy(tx, actor, origin, {
       action: 'api_token.issue',
-      actorId: actor.userId,
-      actorEmail: actor.email,
       entityType: 'ApiToken',
       entityId: row.id,
-      ...origin,
       details: { name: input.name, prefix, owner: input.ownerEmail, role: input.role, scope: wanted, expiresInDays: input.expiresInDays },
     });
     return { id: row.id, token, prefix };

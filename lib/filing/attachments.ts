@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { readableDisclosures } from '@/lib/auth/scopes';
+import { auditBy } from '@/lib/audit/by';
 import { recordAudit, type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { env } from '@/lib/env';
@@ -140,14 +141,11 @@ export async function uploadAttachment(
         },
         select: summarySelect,
       });
-      await recordAudit(tx, {
+      await auditBy(tx, actor, origin, {
         action: 'attachment.upload',
-        actorId: actor.userId,
-        actorEmail: actor.email,
         entityType: 'Attachment',
         entityId: row.id,
         institutionId: d.institutionId,
-        ...origin,
         details: { disclosureId: d.id, fileName, mediaType: type.mime, sizeBytes: row.sizeBytes, sha256, kind: input.kind },
       });
       return summary(row, null);
@@ -207,14 +205,11 @@ export async function openAttachment(actor: Actor, attachmentId: string, origin:
   const draftOnly = a && a.disclosure.researcherId !== actor.userId && (!a.disclosure.lastSubmittedAt || a.createdAt > a.disclosure.lastSubmittedAt);
   if (!a || draftOnly) throw new NotFoundError(`Attachment:${attachmentId}`);
   await db.$transaction((tx) =>
-    recordAudit(tx, {
+    auditBy(tx, actor, origin, {
       action: 'attachment.download',
-      actorId: actor.userId,
-      actorEmail: actor.email,
       entityType: 'Attachment',
       entityId: a.id,
       institutionId: a.disclosure.institutionId,
-      ...origin,
       details: { disclosureId: a.disclosureId, sha256: a.sha256 },
     }),
   );

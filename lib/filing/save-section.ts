@@ -6,7 +6,8 @@ import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { canonicalJson } from '@/lib/audit/hash';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import type { SaveSectionInput } from './schemas';
 import { refusal, auditRefusals } from './refused';
@@ -65,16 +66,7 @@ export async function saveSection(actor: Actor, input: SaveSectionInput, origin:
         });
       }
       const revision = input.revision + 1;
-      await recordAudit(tx, {
-        action: 'disclosure.section.save',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: { section: input.section, revision },
-      });
+      await auditDisclosure(tx, actor, origin, d, 'disclosure.section.save', { section: input.section, revision });
       return { revision, savedAt: new Date().toISOString() };
     }),
   );

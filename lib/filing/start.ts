@@ -3,7 +3,8 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditBy } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { draftProfileSchema } from '@/lib/disclosures/profile';
 import { auditRefusals, refusal } from './refused';
@@ -88,14 +89,11 @@ export async function startDisclosure(
       await tx.disclosureSection.create({
         data: { disclosureId: id, key: 'profile', data: prefill.success ? prefill.data : {}, revision: 1 },
       });
-      await recordAudit(tx, {
+      await auditBy(tx, actor, origin, {
         action: 'disclosure.start',
-        actorId: actor.userId,
-        actorEmail: actor.email,
         entityType: 'Disclosure',
         entityId: id,
         institutionId: cycle.institutionId,
-        ...origin,
         details: { cycleId: cycle.id },
       });
       return { disclosureId: id, created: true };

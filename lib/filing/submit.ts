@@ -5,7 +5,8 @@
 import 'server-only';
 import { ActionError, type FieldErrors } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { toFieldIssues } from '@/lib/disclosures/errors';
 import { listOrganisations } from '@/lib/disclosures/organisations';
@@ -155,22 +156,13 @@ export async function submitDisclosure(
         select: { id: true, sha256: true },
         orderBy: { createdAt: 'asc' },
       });
-      await recordAudit(tx, {
-        action: 'disclosure.submit',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...ctx.origin,
-        details: {
-          versionId: version.id,
-          number: version.number,
-          kind: next.kind,
-          status: next.nextStatus,
-          contentHash: hash,
-          attachments,
-        },
+      await auditDisclosure(tx, actor, ctx.origin, d, 'disclosure.submit', {
+        versionId: version.id,
+        number: version.number,
+        kind: next.kind,
+        status: next.nextStatus,
+        contentHash: hash,
+        attachments,
       });
       return { versionId: version.id, number: version.number, kind: next.kind, replayed: false };
     }),

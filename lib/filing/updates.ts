@@ -4,7 +4,8 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { sectionKeys, type DisclosureContent } from '@/lib/disclosures/sections';
 import { auditRefusals, refusal } from './refused';
@@ -38,16 +39,7 @@ export async function startUpdate(actor: Actor, input: Ref, origin: Origin, clie
       await tx.disclosureSection.createMany({
         data: sectionKeys.map((key) => ({ disclosureId: d.id, key, data: content[key] as object, revision: 1 })),
       });
-      await recordAudit(tx, {
-        action: 'disclosure.update.start',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: { fromVersion: last.number, versionId: last.id },
-      });
+      await auditDisclosure(tx, actor, origin, d, 'disclosure.update.start', { fromVersion: last.number, versionId: last.id });
       return { started: true };
     }),
   );
@@ -74,16 +66,7 @@ export async function discardUpdate(actor: Actor, input: Ref, origin: Origin, cl
         where: { disclosureId: d.id, deletedAt: null, createdAt: { gt: frozenUntil ?? new Date(0) } },
         data: { deletedAt: new Date() },
       });
-      await recordAudit(tx, {
-        action: 'disclosure.update.discard',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: { attachmentsRemoved: removed.count },
-      });
+      await auditDisclosure(tx, actor, origin, d, 'disclosure.update.discard', { attachmentsRemoved: removed.count });
       return { discarded: true };
     }),
   );

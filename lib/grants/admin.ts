@@ -4,7 +4,8 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditBy } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { enqueueReevaluation } from '@/lib/rules/reevaluate';
 import { importGrants } from './import';
@@ -27,13 +28,10 @@ export async function importGrantsFile(actor: Actor, input: ImportGrantsInput, o
         result.added + result.updated > 0
           ? await enqueueReevaluation(tx, { reason: 'grants.imported', requestedById: actor.userId })
           : null;
-      await recordAudit(tx, {
+      await auditBy(tx, actor, origin, {
         action: 'grants.imported',
-        actorId: actor.userId,
-        actorEmail: actor.email,
         entityType: 'DomesticGrantImport',
         entityId: result.importId,
-        ...origin,
         details: {
           fileName: input.fileName,
           added: result.added,

@@ -5,7 +5,8 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 
@@ -39,16 +40,7 @@ export async function assign(actor: Actor, input: AssignInput, origin: Origin) {
         data: { assigneeId, ...(starts ? { status: 'UNDER_REVIEW', stateVersion: { increment: 1 } } : {}) },
         select: { status: true, stateVersion: true, updatedAt: true },
       });
-      await recordAudit(tx, {
-        action: 'review.assign',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: { from: d.assigneeId, to: assigneeId, ...(starts ? { status: { from: d.status, to: 'UNDER_REVIEW' } } : {}) },
-      });
+      await auditDisclosure(tx, actor, origin, d, 'review.assign', { from: d.assigneeId, to: assigneeId, ...(starts ? { status: { from: d.status, to: 'UNDER_REVIEW' } } : {}) });
       const mailed = assigneeId
         ? await notifyAssignee(tx, {
             disclosureId: d.id,

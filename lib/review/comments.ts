@@ -6,7 +6,8 @@ import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { disclosureScope } from '@/lib/auth/scopes';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 
 import { reviewable } from './scope';
@@ -70,16 +71,7 @@ export async function addComment(actor: Actor, input: Required<CommentInput>, or
       data: { disclosureId: d.id, authorId: actor.userId, visibility: input.visibility, body: input.body },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      action: 'review.comment',
-      actorId: actor.userId,
-      actorEmail: actor.email,
-      entityType: 'Disclosure',
-      entityId: d.id,
-      institutionId: d.institutionId,
-      ...origin,
-      details: { commentId: c.id, visibility: input.visibility, length: input.body.length },
-    });
+    await auditDisclosure(tx, actor, origin, d, 'review.comment', { commentId: c.id, visibility: input.visibility, length: input.body.length });
     return c;
   });
 }

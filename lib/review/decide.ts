@@ -8,7 +8,8 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import type { DisclosureStatus } from '@/lib/generated/prisma/enums';
@@ -98,25 +99,16 @@ function decideInTransaction(actor: Actor, input: DecisionValues, origin: Origin
         },
         select: { id: true, plan: { select: { id: true } } },
       });
-      await recordAudit(tx, {
-        action: 'review.decision',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: {
-          decisionId: decision.id,
-          decision: input.decision,
-          from: d.status,
-          to: next,
-          stateVersion: input.stateVersion + 1,
-          versionNumber: version.number,
-          ...(input.reason ? { reason: input.reason } : {}),
-          ...(input.decision === 'APPROVE' ? { disposition: plan ? 'MANAGED' : 'NO_CONFLICT' } : {}),
-          ...(plan ? { planId: decision.plan?.id, reviewDates: [...plan.reviewDates].sort() } : {}),
-        },
+      await auditDisclosure(tx, actor, origin, d, 'review.decision', {
+        decisionId: decision.id,
+        decision: input.decision,
+        from: d.status,
+        to: next,
+        stateVersion: input.stateVersion + 1,
+        versionNumber: version.number,
+        ...(input.reason ? { reason: input.reason } : {}),
+        ...(input.decision === 'APPROVE' ? { disposition: plan ? 'MANAGED' : 'NO_CONFLICT' } : {}),
+        ...(plan ? { planId: decision.plan?.id, reviewDates: [...plan.reviewDates].sort() } : {}),
       });
       await notifyResearcherOfDecision(tx, {
         decisionId: decision.id,

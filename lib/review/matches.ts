@@ -7,7 +7,8 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditBy } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { recheckDisclosure } from '@/lib/rules/check';
@@ -162,14 +163,11 @@ export async function decideMatch(actor: Actor, input: Required<MatchDecisionInp
         ORDER BY x.id`);
       for (const row of open) await recheckDisclosure(tx, row.id, { screen: false });
       const recounted = await recountPendingMatches(tx, d.institutionId, m.organisationKey);
-      await recordAudit(tx, {
+      await auditBy(tx, actor, origin, {
         action: 'review.match.decision',
-        actorId: actor.userId,
-        actorEmail: actor.email,
         entityType: 'EntityMatch',
         entityId: m.id,
         institutionId: d.institutionId,
-        ...origin,
         details: {
           disclosureId: d.id,
           organisationKey: m.organisationKey,

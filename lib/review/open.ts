@@ -5,7 +5,8 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { whatHappened } from './decide';
 import { lockReviewable } from './load';
@@ -23,16 +24,7 @@ export async function startReview(actor: Actor, input: StartReviewInput, origin:
       data: { status: 'UNDER_REVIEW', stateVersion: { increment: 1 } },
       select: { stateVersion: true },
     });
-    await recordAudit(tx, {
-      action: 'review.start',
-      actorId: actor.userId,
-      actorEmail: actor.email,
-      entityType: 'Disclosure',
-      entityId: d.id,
-      institutionId: d.institutionId,
-      ...origin,
-      details: { from: d.status, to: 'UNDER_REVIEW', stateVersion: updated.stateVersion },
-    });
+    await auditDisclosure(tx, actor, origin, d, 'review.start', { from: d.status, to: 'UNDER_REVIEW', stateVersion: updated.stateVersion });
     return { stateVersion: updated.stateVersion };
   });
 }

@@ -7,7 +7,8 @@
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAuditNow, type Origin } from '@/lib/audit/record';
+import { auditByNow } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { evaluateRules, type CompiledRule, type FindingDraft } from './evaluate';
 import { compiled, rulesInForce, RULE_SELECT } from './in-force';
@@ -143,13 +144,10 @@ export async function dryRun(actor: Actor, input: { versionId: string; cycleCode
     withFindings,
     rules: [...rows.values()],
   };
-  await recordAuditNow({
+  await auditByNow(actor, origin, {
     action: 'rules.dry_run',
-    actorId: actor.userId,
-    actorEmail: actor.email,
     entityType: 'RulesetVersion',
     entityId: draft.id,
-    ...origin,
     details: {
       cycleCode: input.cycleCode,
       disclosures: result.disclosures,

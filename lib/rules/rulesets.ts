@@ -6,7 +6,8 @@
 import 'server-only';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditBy } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { RULE_SELECT } from './in-force';
@@ -16,7 +17,7 @@ import { hasProblems, problemsOfRule } from './validate';
 import { VIEW_VERSION } from './view-schema';
 
 const audit = (tx: Tx, actor: Actor, origin: Origin, action: string, entityId: string, details: Record<string, unknown>) =>
-  recordAudit(tx, { action, actorId: actor.userId, actorEmail: actor.email, entityType: 'RulesetVersion', entityId, ...origin, details });
+  auditBy(tx, actor, origin, { action, entityType: 'RulesetVersion', entityId, details });
 
 export async function listRulesets() {
   return db.ruleset.findMany({

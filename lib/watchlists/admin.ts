@@ -5,7 +5,8 @@
 import 'server-only';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAudit, type Origin } from '@/lib/audit/record';
+import { auditBy } from '@/lib/audit/by';
+import { type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { enqueueRescreen } from './rescreen';
@@ -140,13 +141,10 @@ export async function importWatchlistFile(actor: Actor, input: ImportWatchlistFo
       const taskId = changed
         ? await enqueueRescreen(tx, { reason: 'watchlist.imported', requestedById: actor.userId })
         : null;
-      await recordAudit(tx, {
+      await auditBy(tx, actor, origin, {
         action: 'watchlists.imported',
-        actorId: actor.userId,
-        actorEmail: actor.email,
         entityType: 'Watchlist',
         entityId: result.watchlistId,
-        ...origin,
         details: {
           code: list.code,
           fileName: input.fileName,

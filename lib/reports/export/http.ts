@@ -5,7 +5,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { NextResponse } from 'next/server';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { recordAuditNow } from '@/lib/audit/record';
+import { auditByNow } from '@/lib/audit/by';
 import { db } from '@/lib/db/client';
 import { contentDisposition } from '@/lib/http/content-disposition';
 import type { RouteContext } from '@/lib/http/define-route';
@@ -63,13 +63,10 @@ export async function downloadStored({ actor, origin }: RouteContext<unknown>, t
   const task = await ownTask(actor, taskId);
   const file = task?.status === 'SUCCEEDED' ? await storedFile(taskId) : null;
   if (!file) throw new NotFoundError(`export-file:${taskId}`);
-  await recordAuditNow({
+  await auditByNow(actor, origin, {
     action: 'report.export_download',
-    actorId: actor.userId,
-    actorEmail: actor.email,
     entityType: 'BackgroundTask',
     entityId: taskId,
-    ...origin,
     details: { fileName: file.fileName, sizeBytes: file.sizeBytes },
   });
   const out = new PassThrough();
