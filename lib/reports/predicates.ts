@@ -5,6 +5,7 @@
 // submitted version (NULL for a disclosure never submitted; every DisclosureVersion is a submission).
 // Organisations and findings are reached by disclosureId (indexed) as well as versionId (not indexed).
 import 'server-only';
+import { TALENT_PROGRAMME_LIST } from '@/lib/rules/starter';
 import type { GroupSpec } from './group';
 import type { RecordFilter } from './params';
 import { type ReportScope } from './scope';
@@ -20,11 +21,33 @@ export const BASE_FROM = raw(`"Disclosure" d
   ) lv ON TRUE`);
 
 const ITEMS = raw(`lv.content #> '{programmes,items}'`);
+const GIFTS = raw(`CASE WHEN jsonb_typeof(lv.content #> '{gifts,items}') = 'array' THEN lv.content #> '{gifts,items}' ELSE '[]'::jsonb END`);
 
-/** The latest version names at least one talent-recruitment programme. */
-export const TALENT = sql`(jsonb_typeof(${ITEMS}) = 'array' AND jsonb_array_length(${ITEMS}) > 0)`;
+const ORG_KEYS = raw(`('name:' || o."normalizedName", 'entity:' || o."entityId"::text)`);
+/** Match `em` was dismissed by the institution of disclosure `d` (decisions are per institution). */
+const DISMISSED_HERE = raw(
+  `EXISTS (SELECT 1 FROM "MatchDecision" md WHERE md."matchId" = em.id AND md."institutionId" = d."institutionId" AND md.status = 'DISMISSED')`,
+);
 
-export const TALENT_COUNT = sql`CASE WHEN jsonb_typeof(${ITEMS}) = 'array' THEN jsonb_array_length(${ITEMS}) ELSE 0 END`;
+/**
+ * Gift `g.item` is a talent-programme award, which the form counts as involvement in the programme: the
+ * researcher said so, or its source has a match (pending or confirmed here) on the Section 1286
+ * talent-programme list — the same two signals as the starter rule `talent-programme-award`.
+ */
+const TALENT_GIFT = sql`((g.item->>'talentProgrammeAward') = 'true' OR EXISTS (
+    SELECT 1 FROM "DisclosureOrganisation" o
+    JOIN "EntityMatch" em ON em."organisationKey" IN ${ORG_KEYS} AND NOT ${DISMISSED_HERE}
+    JOIN "WatchlistEntry" we ON we.id = em."watchlistEntryId" AND we."retiredAt" IS NULL
+    JOIN "Watchlist" w ON w.id = we."watchlistId" AND w.code = ${TALENT_PROGRAMME_LIST}
+    WHERE o."disclosureId" = d.id AND o."versionId" = lv.id AND o."itemRef" = 'gifts/' || (g.item->>'id') || '/source'))`;
+
+/** The latest version names at least one talent-recruitment programme, or an award of one under gifts. */
+export const TALENT = sql`((jsonb_typeof(${ITEMS}) = 'array' AND jsonb_array_length(${ITEMS}) > 0)
+  OR EXISTS (SELECT 1 FROM jsonb_array_elements(${GIFTS}) AS g(item) WHERE ${TALENT_GIFT}))`;
+
+/** Programme items plus talent-programme awards filed under gifts. */
+export const TALENT_COUNT = sql`(CASE WHEN jsonb_typeof(${ITEMS}) = 'array' THEN jsonb_array_length(${ITEMS}) ELSE 0 END
+  + (SELECT count(*)::int FROM jsonb_array_elements(${GIFTS}) AS g(item) WHERE ${TALENT_GIFT}))`;
 
 /** Escalated by an officer, or carrying a finding of severity FLAG. */
 export const FLAGGED = raw(`(d.status = 'FLAGGED' OR d."maxSeverity" = 'FLAG')`);
@@ -39,12 +62,6 @@ export function grantTotal(fiscalYear: number, window: number): Sql {
   return sql`(SELECT COALESCE(sum(g."amountJpy"), 0) FROM "DomesticGrant" g
     WHERE g."eradNumber" = ${ERAD} AND g."fiscalYear" BETWEEN ${fiscalYear - window + 1}::int AND ${fiscalYear}::int)`;
 }
-
-const ORG_KEYS = raw(`('name:' || o."normalizedName", 'entity:' || o."entityId"::text)`);
-/** Match `em` was dismissed by the institution of disclosure `d` (decisions are per institution). */
-const DISMISSED_HERE = raw(
-  `EXISTS (SELECT 1 FROM "MatchDecision" md WHERE md."matchId" = em.id AND md."institutionId" = d."institutionId" AND md.status = 'DISMISSED')`,
-);
 
 /**
  * An appointment organisation or programme sponsor of the latest version is an entry of the group list
