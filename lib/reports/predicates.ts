@@ -85,12 +85,33 @@ export function atGroup(group: GroupSpec, entry: Sql | null = null): Sql {
       ))`;
 }
 
-/** Any organisation of the latest version has a pending or confirmed match on a (non-group) watchlist. */
-export function onWatchlist(watchlistCode: Sql | null = null): Sql {
+/** Start and end of Japanese fiscal year `fy` (April to March, Japan time), as SQL timestamps. */
+function fiscalYearBounds(fy: number): [Sql, Sql] {
+  return [sql`make_timestamptz(${fy}::int, 4, 1, 0, 0, 0, 'Asia/Tokyo')`, sql`make_timestamptz(${fy + 1}::int, 4, 1, 0, 0, 0, 'Asia/Tokyo')`];
+}
+
+/**
+ * Watchlist entry `we` was listed at some time during fiscal year `fy` ("listed at the time"): its current
+ * period (listedAt … retiredAt) or an earlier one (WatchlistListingPeriod) overlaps the year.
+ */
+export function listedDuring(fy: number): Sql {
+  const [start, end] = fiscalYearBounds(fy);
+  return sql`((we."listedAt" < ${end} AND (we."retiredAt" IS NULL OR we."retiredAt" > ${start}))
+    OR EXISTS (SELECT 1 FROM "WatchlistListingPeriod" lp WHERE lp."entryId" = we.id AND lp."listedAt" < ${end} AND lp."removedAt" > ${start}))`;
+}
+
+/** Entry `we` is listed now (screening's view of the lists). */
+const LISTED_NOW = raw(`(we."retiredAt" IS NULL OR we."retiredAt" > now())`);
+
+/**
+ * Any organisation of the latest version has a pending or confirmed match on a (non-group) watchlist:
+ * on an entry listed now, or (`atTheTime`: a fiscal year) on one listed at some time during that year.
+ */
+export function onWatchlist(watchlistCode: Sql | null = null, atTheTime: number | null = null): Sql {
   return sql`EXISTS (
     SELECT 1 FROM "DisclosureOrganisation" o
     JOIN "EntityMatch" em ON em."organisationKey" IN ${ORG_KEYS} AND NOT ${DISMISSED_HERE}
-    JOIN "WatchlistEntry" we ON we.id = em."watchlistEntryId" AND we."retiredAt" IS NULL
+    JOIN "WatchlistEntry" we ON we.id = em."watchlistEntryId" AND ${atTheTime === null ? LISTED_NOW : listedDuring(atTheTime)}
     JOIN "Watchlist" w ON w.id = we."watchlistId" AND w.kind = 'WATCHLIST'
     WHERE o."disclosureId" = d.id AND o."versionId" = lv.id AND ${watchlistCode ? sql`w.code = ${watchlistCode}` : raw('TRUE')})`;
 }
@@ -114,7 +135,7 @@ export function reportWhere(scope: ReportScope, fiscalYear: number): Sql {
   return and([scope.predicate, sql`c."fiscalYear" = ${fiscalYear}::int`]);
 }
 
-/** Everything a record filter asks for, on top of reportWhere. `group` is needed for talent=group. */
+/** Everything a record filter asks for, on top of reportWhere. `group` is needed for talent=group and entry. */
 export function figureWhere(f: RecordFilter, group: GroupSpec | null): Sql {
   const fy = f.fiscalYear ?? 0;
   const parts: (Sql | null)[] = [
@@ -132,9 +153,13 @@ export function figureWhere(f: RecordFilter, group: GroupSpec | null): Sql {
     f.rule ? firedRule(f.rule) : null,
     f.talent ? TALENT : null,
     f.talent === 'grants' ? sql`${grantTotal(fy, f.window)} > ${f.threshold}::bigint` : null,
-    f.talent === 'group' && group ? atGroup(group, f.entry ? sql`${f.entry}::uuid` : null) : null,
-    f.talent === 'group' && !group ? raw('FALSE') : null,
-    f.talent === 'watchlist' ? onWatchlist(f.watchlist ? sql`${f.watchlist}` : null) : null,
+    // Group entry and watchlist are keys of their own, so they combine with each other and with the
+    // talent figure ("at Beihang and on the METI End User List"); talent=group/watchlist without them
+    // means "any entry" / "any list".
+    f.talent === 'group' || f.entry ? (group ? atGroup(group, f.entry ? sql`${f.entry}::uuid` : null) : raw('FALSE')) : null,
+    f.talent === 'watchlist' || f.watchlist
+      ? onWatchlist(f.watchlist ? sql`${f.watchlist}` : null, f.listed === 'then' ? fy : null)
+      : null,
   ];
   return and(parts);
 }

@@ -23,7 +23,7 @@ const SCREENED = { name: 'Qiming Young Talents Programme', country: CN };
 const DISMISSED = { name: 'Qiming Young Scholars Prize', country: CN };
 const SOCIETY = { name: 'Example Engineering Society', country: 'JP' as const };
 
-let names: Record<string, string> = {};
+const names: Record<string, string> = {};
 let national: Awaited<ReturnType<typeof actorFor>>;
 
 beforeAll(async () => {
