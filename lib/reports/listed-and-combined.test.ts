@@ -38,6 +38,7 @@ async function importEdition(editionDate: string, ...orgs: { name: string }[]) {
       actorId: null,
       isSample: true,
     }),
+    { timeout: 60_000 },
   );
 }
 let listId = '';
@@ -80,7 +81,7 @@ beforeAll(async () => {
     await researcher('R4', { appointments: [BEIHANG, KEPT] });
     await researcher('R5', { programmes: talent, appointments: [BEIHANG] });
     await researcher('R6', { programmes: talent, appointments: [KEPT] });
-  });
+  }, { timeout: 60_000 });
   const auditor = await db.$transaction((tx) => createUser(tx, { roles: [{ role: 'AUDITOR', allInstitutions: true }] }));
   national = await actorFor(auditor.id);
 });

@@ -60,7 +60,7 @@ beforeAll(async () => {
     await researcher('G4', { gifts: [{ source: SCREENED, talentProgrammeAward: false }] });
     // G5: the same, but the institution's officer dismissed that match.
     await researcher('G5', { gifts: [{ source: DISMISSED, talentProgrammeAward: false }] });
-  });
+  }, { timeout: 60_000 });
   const auditor = await db.$transaction((tx) => createUser(tx, { roles: [{ role: 'AUDITOR', allInstitutions: true }] }));
   national = await actorFor(auditor.id);
 });
