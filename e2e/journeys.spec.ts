@@ -16,8 +16,8 @@ async function seriousViolations(page: Page) {
 }
 
 async function signInWithForm(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await page.getByRole('textbox', { name: 'Email address', exact: true }).fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
 }
 
@@ -122,13 +122,13 @@ test.describe('on an app process of its own (own database, real SMTP)', () => {
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect(page.getByText('Enter your email address.')).toBeVisible();
     const inboxBefore = apps.inbox.length;
-    await page.getByLabel('Email address').fill('nobody-here.e2e@kaiji.test');
+    await page.getByRole('textbox', { name: 'Email address', exact: true }).fill('nobody-here.e2e@kaiji.test');
     await page.getByRole('button', { name: 'Send the link' }).click();
     const answer = page.getByRole('status');
     await expect(answer).toContainText('If that address belongs to an account');
     const unknownAnswer = await answer.textContent();
     await page.reload();
-    await page.getByLabel('Email address').fill(email.toUpperCase());
+    await page.getByRole('textbox', { name: 'Email address', exact: true }).fill(email.toUpperCase());
     await page.getByRole('button', { name: 'Send the link' }).click();
     await expect(page.getByRole('status')).toHaveText(unknownAnswer!);
 
@@ -141,8 +141,8 @@ test.describe('on an app process of its own (own database, real SMTP)', () => {
     await page.goto(link!);
     await expect(page.getByRole('heading', { name: 'Choose a new password' })).toBeVisible();
     const fresh = 'remembered at last 2026';
-    await page.getByLabel('New password', { exact: true }).fill(fresh);
-    await page.getByLabel('New password again').fill(fresh);
+    await page.getByRole('textbox', { name: 'New password', exact: true }).fill(fresh);
+    await page.getByRole('textbox', { name: 'New password again', exact: true }).fill(fresh);
     await page.getByRole('button', { name: 'Save password' }).click();
     await expect(page.getByText('Your password has been saved.')).toBeVisible();
     // Once only.
@@ -180,8 +180,8 @@ test.describe('on an app process of its own (own database, real SMTP)', () => {
     // A colleague working in Japanese assigns her a disclosure: her mail is in English.
     const colleague = await open(browser, 'ja-JP');
     await colleague.goto('/signin');
-    await colleague.getByLabel('メールアドレス').fill(DEMO.officer);
-    await colleague.getByLabel('パスワード', { exact: true }).fill(DEMO_PASSWORD);
+    await colleague.getByRole('textbox', { name: 'メールアドレス', exact: true }).fill(DEMO.officer);
+    await colleague.getByRole('textbox', { name: 'パスワード', exact: true }).fill(DEMO_PASSWORD);
     await colleague.getByRole('button', { name: 'サインイン', exact: true }).click();
     await expect(colleague).toHaveURL(/\/review$/);
     const assign = async (name: string) => {

@@ -37,7 +37,7 @@ export async function requestPasswordReset(
   from: { ip: string | null; userAgent: string | null; locale: string },
 ): Promise<ForgotResult> {
   const email = normalizeEmail(emailInput);
-  const audit = { action: 'auth.password.reset_requested', actorEmail: email, ip: from.ip, userAgent: from.userAgent };
+  const audit = { action: 'auth.password.reset_requested' as const, actorEmail: email, ip: from.ip, userAgent: from.userAgent };
   const slot = await reserveAll([
     [`forgot:email:${email}`, FORGOT_LIMITS.perEmail],
     [`forgot:ip:${from.ip ?? 'unknown'}`, FORGOT_LIMITS.perAddress],

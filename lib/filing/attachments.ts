@@ -176,7 +176,7 @@ export async function deleteAttachment(actor: Actor, input: { attachmentId: stri
       if (!found) throw new NotFoundError(`Attachment:${input.attachmentId}`);
       const d = await loadForChange(tx, actor, found.disclosureId, 'share');
       const target = {
-        action: 'attachment.delete',
+        action: 'attachment.delete' as const,
         entityType: 'Attachment',
         entityId: found.id,
         institutionId: d.institutionId,
