@@ -54,6 +54,17 @@ test.describe('on the shared server', () => {
     }
   });
 
+  test('the audit log names each action in the reader’s language, with its code beside it', async ({ page, login }) => {
+    await login('admin');
+    await page.goto('/admin/audit?action=auth.sign_in');
+    const first = page.locator('.audit-table tbody tr').first().getByRole('rowheader');
+    await expect(first).toContainText('Sign-in');
+    await expect(first.locator('code')).toHaveText('auth.sign_in');
+    await page.getByRole('button', { name: '日本語' }).click();
+    await expect(page.locator('.audit-table tbody tr').first().getByRole('rowheader')).toContainText('サインイン');
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
   test('"Page not found" has one main landmark, signed out and signed in', async ({ page, login }) => {
     await page.goto('/no-such-page');
     await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
@@ -187,7 +198,7 @@ test.describe('on an app process of its own (own database, real SMTP)', () => {
     const assign = async (name: string) => {
       await colleague.goto(`/review/${disclosure}`);
       await colleague.getByLabel('担当者').selectOption({ label: name });
-      await colleague.getByRole('button', { name: '割り当てる' }).click();
+      await colleague.getByRole('button', { name: '割り当てる', exact: true }).click();
       await expect(colleague.getByText(name === 'なし' ? '割り当てを解除しました。' : '割り当てました。')).toBeVisible();
     };
     let mark = apps.inbox.length;
