@@ -196,6 +196,17 @@ async function main() {
     let nextReport = 100_000;
     const stamp = iso(Date.now());
 
+    // Names repeat (a few hundred surnames, given names and organisations): their keys are made once.
+    const keysByName = new Map<string, string[]>();
+    function searchKeysOf(name: string): string[] {
+      let keys = keysByName.get(name);
+      if (!keys) {
+        keys = searchTextOf([name]).split('\n').filter(Boolean);
+        keysByName.set(name, keys);
+      }
+      return keys;
+    }
+
     for (let i = 0; i < sizes.length; i++) {
       const target = sizes[i]!;
       const slug = i === 0 ? 'bench-a' : i === 1 ? 'bench-b' : `bench-${String(i).padStart(4, '0')}`;
@@ -253,17 +264,6 @@ async function main() {
           }
         }
       }
-    }
-
-    // Names repeat (a few hundred surnames, given names and organisations): their keys are made once.
-    const keysByName = new Map<string, string[]>();
-    function searchKeysOf(name: string): string[] {
-      let keys = keysByName.get(name);
-      if (!keys) {
-        keys = searchTextOf([name]).split('\n').filter(Boolean);
-        keysByName.set(name, keys);
-      }
-      return keys;
     }
 
     async function writeDisclosure(o: {
@@ -385,6 +385,11 @@ async function main() {
     await main.end();
     log(`✓ ${TOTAL.toLocaleString('en')} disclosures in ${sizes.length} institutions, ready in ${elapsed()}`);
     log(`  institution A: ${meta.institutions[0]!.slug} (${meta.institutions[0]!.disclosures.toLocaleString('en')} disclosures)`);
+  } catch (err) {
+    // Said before the server stops: its stopping ends the open COPY connections, whose errors would
+    // otherwise be all that is printed.
+    console.error(err);
+    throw err;
   } finally {
     await bench.stop();
   }

@@ -54,6 +54,25 @@ test.describe('on the shared server', () => {
     }
   });
 
+  test('the queue search finds researchers by every name form and organisations in every script', async ({ page, login }) => {
+    const every = 'status=SUBMITTED&status=UNDER_REVIEW&status=RESUBMITTED&status=RETURNED&status=APPROVED&status=FLAGGED';
+    await login('officer');
+    for (const q of ['伊藤', 'Ito', 'Itō', 'イトウ', 'いとう']) {
+      await page.goto(`/review?${every}&q=${encodeURIComponent(q)}`);
+      await expect(page.locator('table.queue-table tbody tr').filter({ hasText: '伊藤 健' }), q).toHaveCount(1);
+    }
+    await page.goto(`/review?${every}&q=${encodeURIComponent('ワタナベ')}`);
+    await expect(page.locator('table.queue-table tbody tr').filter({ hasText: '渡辺 由美' })).toHaveCount(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    // Written "Beihang University" by the researcher; found by its Chinese name, whole or in part.
+    await login('officer2');
+    for (const q of ['北京航空', '北京', 'Beihang']) {
+      await page.goto(`/review?${every}&q=${encodeURIComponent(q)}`);
+      await expect(page.locator('table.queue-table tbody tr').first(), q).toBeVisible();
+      await expect(page.getByText('No disclosures match')).toHaveCount(0);
+    }
+  });
+
   test('the audit log names each action in the reader’s language, with its code beside it', async ({ page, login }) => {
     await login('admin');
     await page.goto('/admin/audit?action=auth.sign_in');
