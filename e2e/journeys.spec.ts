@@ -19,6 +19,11 @@ async function signInWithForm(page: Page, email: string, password = DEMO_PASSWOR
   await page.getByRole('textbox', { name: 'Email address', exact: true }).fill(email);
   await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  // Signing in renders the next page on the server; on a loaded machine that takes a while.
+  await Promise.race([
+    page.waitForURL((url) => url.pathname !== '/signin', { timeout: 45_000 }),
+    page.locator('.signin-card .form-error').waitFor({ state: 'visible', timeout: 45_000 }),
+  ]).catch(() => {});
 }
 
 test.describe('on the shared server', () => {
@@ -97,7 +102,7 @@ test.describe('on the shared server', () => {
 });
 
 test.describe('on an app process of its own (own database, real SMTP)', () => {
-  test.describe.configure({ mode: 'default', timeout: 120_000 });
+  test.describe.configure({ mode: 'default', timeout: 240_000 });
   let apps: AppProcesses;
   let base = '';
 
