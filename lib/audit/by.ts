@@ -4,6 +4,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
 import type { Tx } from '@/lib/db/client';
+import type { AuditAction } from './actions';
 import { type AuditInput, type Origin, recordAudit, recordAuditNow } from './record';
 
 export type AuditEvent = Omit<AuditInput, 'actorId' | 'actorEmail' | 'ip' | 'userAgent'>;
@@ -25,7 +26,7 @@ export function auditDisclosure(
   actor: Who,
   origin: Origin,
   disclosure: { id: string; institutionId: string },
-  action: string,
+  action: AuditAction,
   details: Record<string, unknown>,
 ): Promise<void> {
   return auditBy(tx, actor, origin, { action, entityType: 'Disclosure', entityId: disclosure.id, institutionId: disclosure.institutionId, details });

@@ -4,7 +4,8 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
-import { type AuditInput, recordAuditNow, type Origin } from '@/lib/audit/record';
+import type { AuditAction } from '@/lib/audit/actions';
+import { type AuditInput, type Origin, recordAuditNow } from '@/lib/audit/record';
 
 export class RefusedError extends ActionError {
   constructor(
@@ -20,7 +21,7 @@ export function refusal(
   key: string,
   actor: Actor,
   origin: Origin,
-  target: { action: string; entityType: string; entityId: string; institutionId: string; reason: string },
+  target: { action: AuditAction; entityType: string; entityId: string; institutionId: string; reason: string },
   details?: Record<string, unknown>,
 ): RefusedError {
   return new RefusedError(

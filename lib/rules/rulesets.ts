@@ -6,8 +6,9 @@
 import 'server-only';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
+import type { AuditAction } from '@/lib/audit/actions';
 import { auditBy } from '@/lib/audit/by';
-import { type Origin } from '@/lib/audit/record';
+import type { Origin } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { RULE_SELECT } from './in-force';
@@ -16,7 +17,7 @@ import { parseParams, type RuleInput, type RulesetInput } from './schemas';
 import { hasProblems, problemsOfRule } from './validate';
 import { VIEW_VERSION } from './view-schema';
 
-const audit = (tx: Tx, actor: Actor, origin: Origin, action: string, entityId: string, details: Record<string, unknown>) =>
+const audit = (tx: Tx, actor: Actor, origin: Origin, action: AuditAction, entityId: string, details: Record<string, unknown>) =>
   auditBy(tx, actor, origin, { action, entityType: 'RulesetVersion', entityId, details });
 
 export async function listRulesets() {
