@@ -3,7 +3,7 @@
 // other section carried forward from their last filed disclosure (lib/filing/carry.ts) in the same
 // transaction.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
