@@ -2,7 +2,7 @@
 // stands, or ending it on a date within the cycle's year (the end date is written into the item, which
 // stays on this year's record as ended). Editing is the third answer, recorded by the section save.
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';

@@ -10,7 +10,7 @@
 // of the institution they are filing for.
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
