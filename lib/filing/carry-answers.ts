@@ -4,6 +4,7 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
+import type { AuditAction } from '@/lib/audit/actions';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { endDateProblem, isEndable } from './carry-rules';
@@ -16,7 +17,7 @@ import { editability } from './workflow';
 
 type Ref = { disclosureId: string; itemId: string };
 
-async function editableCarried(tx: Tx, actor: Actor, input: Ref, origin: Origin, action: string) {
+async function editableCarried(tx: Tx, actor: Actor, input: Ref, origin: Origin, action: AuditAction) {
   const d = await loadForChange(tx, actor, input.disclosureId, 'share');
   const editable = editability(d.state);
   if (!editable.editable) {

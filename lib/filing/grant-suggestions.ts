@@ -12,6 +12,7 @@ import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
+import type { AuditAction } from '@/lib/audit/actions';
 import { recordAudit } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
 import type { DraftContent } from '@/lib/disclosures/sections';
@@ -114,7 +115,7 @@ export async function grantSuggestions(actor: Actor, disclosureId: string): Prom
 
 type Answer = { disclosureId: string; funder: string; projectNumber: string };
 
-async function answerable(tx: Tx, actor: Actor, input: Answer, origin: Origin, action: string) {
+async function answerable(tx: Tx, actor: Actor, input: Answer, origin: Origin, action: AuditAction) {
   const d = await loadForChange(tx, actor, input.disclosureId, 'share');
   const editable = editability(d.state);
   if (!editable.editable) {
