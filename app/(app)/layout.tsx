@@ -12,6 +12,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const t = await getTranslations('nav');
   const ta = await getTranslations('account.nav');
+  const tp = await getTranslations('preferences');
   const items = ROLES.filter((r) => hasRole(actor, r)).map((r) => ({ role: r, href: HOME_PATH[r] }));
   return (
     <div className="app-shell">
@@ -33,6 +34,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             {actor.displayName}
           </span>
           {env().KAIJI_DEMO ? <Link href="/outbox">{ta('outbox')}</Link> : null}
+          <Link href="/account">{tp('nav')}</Link>
           <Link href="/account/mfa">{ta('security')}</Link>
           <LocaleSwitcher />
           <SignOutButton label={t('signOut')} />

@@ -24,6 +24,7 @@ import type { SubmitDisclosureInput } from './schemas';
 import type { Origin } from './scope';
 import { inTransaction, loadForChange } from './state';
 import { editability, submission } from './workflow';
+import { disclosureSearchText } from '@/lib/review/search-keys';
 
 export type SubmitContext = { origin: Origin; now?: Date };
 export type SubmitResult = { versionId: string; number: number; kind: VersionKind; replayed: boolean };
@@ -133,12 +134,18 @@ export async function submitDisclosure(
         });
       }
 
+      const searchText = await disclosureSearchText(tx, {
+        researcherId: d.researcherId,
+        researcherNames: [content.profile.nameKanji, content.profile.nameKana, content.profile.nameRomaji],
+        organisations: mentions,
+      });
       await tx.disclosure.update({
         where: { id: d.id },
         data: {
           status: next.nextStatus,
           lastSubmittedAt: now,
           researcherName: researcherNameOf(content.profile) ?? undefined,
+          searchText,
           departmentId: content.profile.departmentId ?? d.departmentId,
           stateVersion: { increment: 1 },
         },

@@ -1,0 +1,85 @@
+// Every action code the audit log records. AuditInput.action (record.ts) takes only these, so a new
+// code cannot be recorded before it is listed here; each has a readable label in both languages in
+// messages/<locale>/auditActions.json (keyed with ':' for '.', which the catalogs reserve for nesting),
+// checked by actions.test.ts. Codes starting `test.` or `bench.` are for tests and benchmarks only.
+export const AUDIT_ACTIONS = [
+  'access.denied',
+  'account.invite.accept',
+  'account.password.reset',
+  'admin.cycle.create',
+  'admin.cycle.update',
+  'admin.cycle.open',
+  'admin.cycle.close',
+  'admin.cycle.reopen',
+  'admin.department.create',
+  'admin.department.reinstate',
+  'admin.department.rename',
+  'admin.department.retire',
+  'admin.institution.create',
+  'admin.institution.reinstate',
+  'admin.institution.rename',
+  'admin.institution.retire',
+  'admin.membership.grant',
+  'admin.membership.revoke',
+  'admin.roster.import',
+  'admin.settings.mfa',
+  'admin.system_admin.bootstrap',
+  'admin.user.create',
+  'admin.user.disable',
+  'admin.user.enable',
+  'admin.user.invite',
+  'admin.user.mfa_reset',
+  'admin.user.password_reset',
+  'admin.user.reinvite',
+  'admin.user.update',
+  'api.auth_failed',
+  'api.read',
+  'api_token.issue',
+  'api_token.revoke',
+  'attachment.delete',
+  'attachment.download',
+  'attachment.upload',
+  'audit.export',
+  'audit.verify.request',
+  'auth.mfa.enrol',
+  'auth.mfa.recovery_code_used',
+  'auth.mfa.recovery_codes_regenerated',
+  'auth.mfa.verify',
+  'auth.password.reset_requested',
+  'auth.sign_in',
+  'auth.sign_out',
+  'disclosure.section.save',
+  'disclosure.start',
+  'disclosure.submit',
+  'disclosure.update.discard',
+  'disclosure.update.start',
+  'grants.imported',
+  'report.export',
+  'report.export_download',
+  'review.assign',
+  'review.comment',
+  'review.decision',
+  'review.match.decision',
+  'review.start',
+  'review.status',
+  'rules.dry_run',
+  'rules.rule.deleted',
+  'rules.rule.saved',
+  'rules.ruleset.created',
+  'rules.version.activated',
+  'rules.version.created',
+  'rules.version.discarded',
+  'system.demo_seeded',
+  'watchlists.imported',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number] | `test.${string}` | `bench.${string}`;
+
+/** The catalog key of an action's label (auditActions namespace). */
+export function auditActionKey(code: string): string {
+  return code.replaceAll('.', ':');
+}
+
+export function isAuditAction(code: string): code is (typeof AUDIT_ACTIONS)[number] {
+  return (AUDIT_ACTIONS as readonly string[]).includes(code);
+}
