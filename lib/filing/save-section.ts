@@ -9,6 +9,7 @@ import { canonicalJson } from '@/lib/audit/hash';
 import { auditDisclosure } from '@/lib/audit/by';
 import { type Origin } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
+import { markEditedItems } from './carry';
 import type { SaveSectionInput } from './schemas';
 import { refusal, auditRefusals } from './refused';
 
@@ -66,6 +67,8 @@ export async function saveSection(actor: Actor, input: SaveSectionInput, origin:
         });
       }
       const revision = input.revision + 1;
+      // A carried item whose saved form differs from what was carried has been answered by editing it.
+      await markEditedItems(tx, d.id, input.section, data);
       await auditDisclosure(tx, actor, origin, d, 'disclosure.section.save', { section: input.section, revision });
       return { revision, savedAt: new Date().toISOString() };
     }),
