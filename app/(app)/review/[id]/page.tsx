@@ -25,6 +25,7 @@ import { reviewDetail } from '@/lib/review/detail';
 import { matchesFor } from '@/lib/review/matches';
 import { STARTABLE } from '@/lib/review/open';
 import { refuseOwnDisclosure } from '@/lib/review/own';
+import { localNames } from '@/lib/disclosures/local-names';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('review');
@@ -47,7 +48,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const format = await getFormatter();
   const ja = locale === 'ja';
   const rates = Object.fromEntries(d.cycle.exchangeRates.map((r) => [r.currency.trim(), r.jpyPerUnit]));
-  const ctx: FormatContext = { t: tAll, locale, rates, departmentNames: d.department ? { [d.departmentId ?? '']: ja ? d.department.nameJa : d.department.nameEn } : {} };
+  const ctx: FormatContext = { t: tAll, locale, rates, localNames: await localNames(d.latest?.content, locale), departmentNames: d.department ? { [d.departmentId ?? '']: ja ? d.department.nameJa : d.department.nameEn } : {} };
   type Content = Parameters<typeof VersionDiff>[0]['before'];
   const flagged = new Set<string>();
   for (const ref of [...d.findings.map((f) => f.itemRef), ...matches.flatMap((m) => m.itemRefs)]) {
