@@ -83,8 +83,12 @@ test.describe('on the shared server', () => {
     await page.goto(`/review/${DEMO_IDS.researcher2Submitted}`);
     const findings = page.locator('#findings');
     await expect(findings.locator('.finding').first()).toBeVisible();
-    await expect(findings).toContainText('Watchlist match');
-    await expect(findings).not.toContainText(/minCandidateScore|listJa|= 0\.9/);
+    const first = findings.locator('.finding').first();
+    await expect(first.locator('dl.finding-values').first()).toContainText('Match status');
+    await expect(first.locator('dl.finding-values').first()).toContainText('not yet decided');
+    await expect(first).toContainText('minimum match score 90%');
+    // What is shown (innerText: the closed "Details" is not) holds no code names or raw settings.
+    await expect(findings).not.toContainText(/minCandidateScore|listJa|= 0\.9/, { useInnerText: true });
     const raw = findings.locator('details.finding-raw').first();
     await expect(raw.locator('summary')).toHaveText('Details (values as the rule read them)');
     await expect(raw.locator('code').first()).toBeHidden();
