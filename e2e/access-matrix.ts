@@ -42,6 +42,15 @@ export const ROUTES: RouteSpec[] = [
   // A contract of institution A's researcher: the researcher, A's officer and the nationwide auditor.
   { path: `/api/attachments/${DEMO_IDS.researcherContract}`, allow: ['researcher', 'officer', 'auditor'], api: true },
   { path: '/api/entities?q=beihang', allow: ['researcher', 'researcher2', 'officer', 'officer2'], api: true },
+  // Grant-application downloads of a submitted version (issue #14): its researcher only; a version that
+  // does not exist and a file Kaiji does not make are 404 for everyone.
+  ...['cpos.pdf', 'cpos.json', 'erad-effort.csv'].map((file) => ({
+    path: `/api/disclosures/${DEMO_IDS.researcherApproved}/versions/1/${file}`,
+    allow: ['researcher'] as DemoAccount[],
+    api: true,
+  })),
+  { path: `/api/disclosures/${DEMO_IDS.researcherApproved}/versions/9/cpos.json`, allow: [], api: true },
+  { path: `/api/disclosures/${DEMO_IDS.researcherApproved}/versions/1/cpos.xml`, allow: [], api: true },
   // Review (issue #5): the queue with filters, a disclosure of institution A (approved, so opening it
   // changes nothing), one that does not exist and a malformed id: officers of A only, or nobody.
   { path: '/review?status=APPROVED&sort=severity', allow: ['officer', 'officer2'] },

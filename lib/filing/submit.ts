@@ -14,6 +14,7 @@ import type { VersionKind } from '@/lib/generated/prisma/enums';
 import { checkSubmittedVersion } from '@/lib/rules/on-submit';
 import { notifyOfficersOfSubmission } from '@/lib/review/notify';
 import { normalizeName } from '@/lib/watchlists/normalize';
+import { unconfirmedItems } from './carry';
 import { certifiedNameMatches } from './certify-name';
 import { assembleDraft } from './content';
 import { contentHash } from './hash';
@@ -84,6 +85,12 @@ export async function submitDisclosure(
 
       const draft = await currentDraft(tx, d.id);
       if (contentHash(draft.content) !== input.reviewedHash) throw new ActionError('filing.errors.changedSinceReview');
+
+      // Nothing carried from last year goes in unanswered: named, so the researcher can find each one.
+      const unconfirmed = await unconfirmedItems(tx, d.id, draft.content);
+      if (unconfirmed.length > 0) {
+        throw new ActionError('carry.errors.unconfirmed', undefined, { count: unconfirmed.length, items: unconfirmed });
+      }
 
       const parsed = contentSchema.safeParse(draft.content);
       if (!parsed.success) {
