@@ -6,14 +6,14 @@ import { diffContent, type FieldChange } from '@/lib/disclosures/diff';
 import { diffLabels, sectionLabels } from '@/lib/disclosures/labels';
 import type { DraftContent } from '@/lib/disclosures/sections';
 import { type FormatContext, formatValue, itemSummary } from './format';
+import { DataTable } from '@/components/ui/data-table';
 
 type Context = Omit<FormatContext, 't' | 'locale'>;
 
 function ChangeTable({ changes, ctx, caption }: { changes: FieldChange[]; ctx: FormatContext; caption: string }) {
   const { t } = ctx;
   return (
-    <table className="diff-table">
-      <caption className="visually-hidden">{caption}</caption>
+    <DataTable caption={caption} className="diff-table">
       <thead>
         <tr>
           <th scope="col">{t('filing.diff.field')}</th>
@@ -30,7 +30,7 @@ function ChangeTable({ changes, ctx, caption }: { changes: FieldChange[]; ctx: F
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }
 

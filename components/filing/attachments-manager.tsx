@@ -7,6 +7,7 @@ import { useRef, useState, useTransition } from 'react';
 import { deleteAttachmentAction } from '@/app/(app)/disclosures/actions';
 import { Field } from '@/components/ui/field';
 import type { AttachmentSummary } from '@/lib/filing/attachments';
+import { DataTable } from '@/components/ui/data-table';
 
 export function AttachmentsManager({
   disclosureId,
@@ -94,8 +95,7 @@ export function AttachmentsManager({
       {attachments.length === 0 ? (
         <p className="muted">{t('filing.attachments.noneYet')}</p>
       ) : (
-        <table data-testid="attachments-table">
-          <caption className="visually-hidden">{t('filing.attachments.listCaption')}</caption>
+        <DataTable caption={t('filing.attachments.listCaption')} data-testid="attachments-table">
           <thead>
             <tr>
               <th scope="col">{t('filing.attachments.file')}</th>
@@ -145,7 +145,7 @@ export function AttachmentsManager({
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
 
       {editable ? (

@@ -9,6 +9,7 @@ import { reportFrame } from '@/lib/reports/frame';
 import { groupWatchlists } from '@/lib/reports/group';
 import { filterQuery, reportPart } from '@/lib/reports/params';
 import { talentGrants } from '@/lib/reports/talent-grants';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.talent');
@@ -96,9 +97,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
           desc={t('chart.desc', { title: `${t('talent.byInstitution')} (${t('tables.talent')})` })}
           rows={r.byInstitution.map((i) => k.bar(ja ? i.nameJa : i.nameEn, i.talent))}
         />
-        <div className="table-scroll">
-          <table data-testid="talent-institutions">
-            <caption className="visually-hidden">{t('talent.byInstitution')}</caption>
+          <DataTable caption={t('talent.byInstitution')} data-testid="talent-institutions">
             <thead>
               <tr>
                 <th scope="col">{t('tables.institution')}</th>
@@ -134,8 +133,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                 <td className="num"><k.Count value={tot.onWatchlist} /></td>
               </tr>
             </tfoot>
-          </table>
-        </div>
+          </DataTable>
       </section>
 
       <section aria-labelledby="by-group-title" className="card stack">
@@ -148,8 +146,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
               desc={t('chart.desc', { title: t('talent.byGroupEntry', { group: groupName }) })}
               rows={r.byGroupEntry.map((e) => k.bar(ja && e.nameJa ? e.nameJa : e.name, e.value))}
             />
-            <table>
-              <caption className="visually-hidden">{t('talent.byGroupEntry', { group: groupName })}</caption>
+            <DataTable caption={t('talent.byGroupEntry', { group: groupName })}>
               <thead>
                 <tr>
                   <th scope="col">{t('tables.organisation')}</th>
@@ -167,7 +164,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
             <p className="field-help">{t('talent.byGroupNote')}</p>
           </>
         ) : (
@@ -178,8 +175,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
       <section aria-labelledby="by-watchlist-title" className="card stack">
         <h2 id="by-watchlist-title">{t('talent.byWatchlist')}</h2>
         {r.byWatchlist.length ? (
-          <table>
-            <caption className="visually-hidden">{t('talent.byWatchlist')}</caption>
+          <DataTable caption={t('talent.byWatchlist')}>
             <thead>
               <tr>
                 <th scope="col">{t('tables.watchlist')}</th>
@@ -194,7 +190,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p className="muted">{t('tables.empty')}</p>
         )}
