@@ -1,9 +1,10 @@
-// Not found (also every refusal: a record one may not see answers the same 404). Titled as what it is,
-// and, for a signed-in reader, with the header's navigation; one main landmark either way.
+// An address that matches no page. Titled as what it is and, for a signed-in reader, with the header's
+// navigation; one main landmark either way. (A page that calls notFound() inside the signed-in shell
+// gets app/(app)/not-found.tsx, inside the shell's own header and main.)
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
-import Link from 'next/link';
 import { AppHeader } from '@/components/layout/app-header';
+import { NotFoundContent } from '@/components/layout/not-found-content';
 import { currentActor } from '@/lib/auth/actor';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,20 +13,13 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function NotFound() {
-  const t = await getTranslations('errors');
   const actor = await currentActor();
-  const body = (
-    <main id="main" className="app-main stack">
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFound')}</p>
-      <Link href="/">{t('backHome')}</Link>
-    </main>
-  );
-  if (!actor) return body;
   return (
     <div className="app-shell">
-      <AppHeader actor={actor} />
-      {body}
+      {actor ? <AppHeader actor={actor} /> : null}
+      <main id="main" className="app-main">
+        <NotFoundContent />
+      </main>
     </div>
   );
 }

@@ -109,7 +109,7 @@ test('administrator: the current side-nav item and table scroll regions show foc
   await expect(side).toHaveCount(1);
   await expectVisibleFocus(side, 'current admin side-nav item');
   await expect(page.locator('.app-header nav a[aria-current="page"]')).toHaveAttribute('href', '/admin');
-  await expectVisibleFocus(page.getByRole('region').first(), 'table scroll region');
+  await expectVisibleFocus(page.locator('.table-scroll').first(), 'table scroll region');
   await expectVisibleFocus(page.locator('main select').first(), 'filter select');
 });
 
@@ -118,8 +118,13 @@ test('not found: titled as such, one main landmark, and the signed-in navigation
   await expect(page).toHaveTitle(/^Page not found \| Kaiji$/);
   await expect(page.getByRole('main')).toHaveCount(1);
   await login('officer');
-  await page.goto('/review/00000000-0000-4000-8000-000000000000');
+  await page.goto('/no-such-page');
   await expect(page).toHaveTitle(/^Page not found \| Kaiji$/);
   await expect(page.getByRole('main')).toHaveCount(1);
   await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Review queue' })).toBeVisible();
+  // A record that is not there (or not the reader's), inside the signed-in shell: still one header, one main.
+  await page.goto('/review/00000000-0000-4000-8000-000000000000');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('main')).toHaveCount(1);
+  await expect(page.getByRole('banner')).toHaveCount(1);
 });

@@ -63,7 +63,7 @@ test('required fields, add after remove, grouped errors, amount on blur', async 
   await page.getByRole('button', { name: 'Check this section' }).click();
   const summary = page.locator('#error-summary');
   await expect(summary).toBeFocused();
-  await expect(page.locator('[role="alert"]')).toHaveCount(1);
+  await expect(page.getByRole('main').getByRole('alert')).toHaveCount(1);
   const blank = entries.nth(n - 1);
   const commitment = blank.getByRole('group', { name: /^Time commitment/ });
   const link = summary.getByRole('link', { name: new RegExp(`Entry ${n}.*Time commitment`) }).first();

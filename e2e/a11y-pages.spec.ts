@@ -42,7 +42,9 @@ async function checkPage(page: Page, path: string): Promise<string[]> {
         .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
         .join(' ')
         .trim();
-      return { i, role: el.getAttribute('role'), tabindex: el.tabIndex, label, overflows: el.scrollWidth > el.clientWidth };
+      // A region inside a closed <details> cannot be reached by anyone until it is opened.
+      const shown = el.checkVisibility();
+      return { i, role: el.getAttribute('role'), tabindex: el.tabIndex, label, overflows: shown && el.scrollWidth > el.clientWidth };
     }),
   );
   for (const r of regions) {
