@@ -69,7 +69,7 @@ for (const locale of ['ja', 'en'] as const) {
     const paths = pagesOf(account);
     if (paths.length === 0) continue;
     test(`${account} (${locale}): ${paths.length} pages reflow at 320px, scroll regions work by keyboard, axe WCAG 2.2 AA clean`, async ({ page, login, context, baseURL }) => {
-      test.setTimeout(60_000 + paths.length * 8_000);
+      test.setTimeout(120_000 + paths.length * 15_000);
       await context.addCookies([{ name: LOCALE_COOKIE, value: locale, url: baseURL! }]);
       await page.setViewportSize({ width: 320, height: 720 });
       await login(account);
