@@ -78,6 +78,24 @@ export const ROUTES: RouteSpec[] = [
   { path: '/admin/rules/kaiji-starter/1', allow: ['admin'] },
   { path: '/admin/rules/kaiji-starter/999', allow: [] },
   { path: '/admin/grants', allow: ['admin'] },
+  // Administration (issue #7): the demo administrator only; anyone else gets the same 404.
+  { path: '/admin/audit', allow: ['admin'] },
+  { path: '/admin/audit?actor=admin%40kaiji.test&action=auth.sign_in', allow: ['admin'] },
+  // A download that a browser follows from the audit page: anonymous, it sends to sign-in like a page.
+  { path: '/admin/audit/export', allow: ['admin'] },
+  { path: '/admin/cycles', allow: ['admin'] },
+  { path: '/admin/cycles/new', allow: ['admin'] },
+  { path: '/admin/cycles/demo-univ/FY2026', allow: ['admin'] },
+  { path: '/admin/cycles/demo-univ/FY1999', allow: [] },
+  { path: '/admin/institutions', allow: ['admin'] },
+  { path: '/admin/institutions/demo-univ', allow: ['admin'] },
+  { path: '/admin/institutions/no-such-institution', allow: [] },
+  { path: '/admin/people', allow: ['admin'] },
+  { path: '/admin/people/invite', allow: ['admin'] },
+  // People are addressed by generated ids (none fixed in the demo): one that does not exist is 404 for all.
+  { path: '/admin/people/00000000-0000-4000-8000-000000000000', allow: [] },
+  { path: '/admin/roster', allow: ['admin'] },
+  { path: '/admin/security', allow: ['admin'] },
 ];
 
 /**
@@ -147,19 +165,7 @@ export const ROUTES_CHECKED_ELSEWHERE: Record<string, string> = {
   '/api/v1/[...rest]': 'the read API answers unknown paths 404 (lib/api tests)',
   '/api/v1/fiscal-years': 'read API, same scopes as /api/v1/institutions (lib/api tests)',
   '/api/v1/openapi.json': 'public: the API description',
-  '/admin/audit': 'pending in this matrix: administration pages are refused by requireRole(ADMIN) (lib/admin/access.test.ts)',
-  '/admin/audit/export': 'pending: lib/admin/audit-log.test.ts, test/security/csv-injection.test.ts',
-  '/admin/cycles': 'pending in this matrix: lib/admin/access.test.ts, e2e/admin.spec.ts',
-  '/admin/cycles/[slug]/[code]': 'pending in this matrix: lib/admin/access.test.ts, e2e/admin.spec.ts',
-  '/admin/cycles/new': 'pending in this matrix: e2e/admin.spec.ts',
-  '/admin/institutions': 'pending in this matrix: lib/admin/access.test.ts',
-  '/admin/institutions/[slug]': 'pending in this matrix: lib/admin/access.test.ts',
-  '/admin/people': 'pending in this matrix: lib/admin/access.test.ts',
-  '/admin/people/[id]': 'pending in this matrix: lib/admin/access.test.ts',
-  '/admin/people/invite': 'pending in this matrix: e2e/admin.spec.ts',
-  '/admin/roster': 'pending in this matrix: e2e/admin.spec.ts, test/security/roster-oracle.test.ts',
   '/admin/roster/sample': 'a static sample file for administrators',
-  '/admin/security': 'pending in this matrix: lib/admin/access.test.ts',
   '/disclosures/[id]/[section]': 'the section pages, opened by disclosurePages() under their own names',
 };
 

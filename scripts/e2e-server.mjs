@@ -5,12 +5,12 @@
 // Uses the PostgreSQL server given by KAIJI_TEST_PG_URL (npm test starts one) or starts an embedded one.
 // Specs that start app processes of their own (e2e/scale-out.spec.ts) read the handoff file written
 // here (e2e/support/handoff.ts): the build folder and an untouched copy of the demo database.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import { ensureBuilt, root, sourceHash, tsxArgs, tsxEnv } from './lib/install.mjs';
+import { ensureBuilt, root, runAsync, sourceHash, tsxArgs, tsxEnv } from './lib/install.mjs';
 import { startEmbeddedPostgres } from './lib/embedded-pg.mjs';
 import { OIDC_TEST_CLIENT, OIDC_TEST_NAME, startOidcProvider } from './lib/oidc-test-provider.mjs';
 
@@ -54,8 +54,11 @@ for (const name of fs.readdirSync(root).filter((n) => n.startsWith('.next-e2e-')
   const p = path.join(root, name);
   if (Date.now() - fs.statSync(p).mtimeMs > 24 * 3600_000) fs.rmSync(p, { recursive: true, force: true });
 }
-const prep = spawnSync(process.execPath, tsxArgs('scripts/db-prepare.ts', '--demo'), { cwd: root, env: tsxEnv(env), stdio: ['ignore', 'inherit', 'inherit'] });
-if (prep.status !== 0) process.exit(1);
+// Asynchronously: this process may own the embedded PostgreSQL, whose log pipe its event loop reads.
+await runAsync(process.execPath, tsxArgs('scripts/db-prepare.ts', '--demo'), { env: tsxEnv(env), stdio: ['ignore', 'inherit', 'inherit'] }).catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});
 await ensureBuilt({ distDir: env.KAIJI_DIST_DIR });
 // A copy of the freshly seeded database that no process connects to, so specs can clone it cheaply.
 const template = `${database}_tpl`;

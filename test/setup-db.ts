@@ -17,6 +17,7 @@ afterAll(async () => {
   const g = globalThis as {
     __kaijiDb?: { $disconnect(): Promise<void> };
     __kaijiBoss?: Promise<{ stop(o: object): Promise<void> }>;
+    __kaijiSealer?: { stop(): Promise<void> };
   };
   // Background work a test started (a job mid-query, a sealer loop, an export stream nobody read to the
   // end) must not hold the file's teardown for the whole hook timeout, and its reconnect attempts must
@@ -25,6 +26,7 @@ afterAll(async () => {
   // database are refused before it is dropped; and the server, ephemeral, removes whatever is left.
   const bounded = (p: Promise<unknown> | undefined) =>
     Promise.race([Promise.resolve(p).catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000).unref())]);
+  await bounded(g.__kaijiSealer?.stop());
   if (g.__kaijiBoss) await bounded(g.__kaijiBoss.then((boss) => boss.stop({ graceful: false, wait: true })));
   await bounded(g.__kaijiDb?.$disconnect());
   await bounded(admin.query(`ALTER DATABASE ${database} WITH ALLOW_CONNECTIONS false`));

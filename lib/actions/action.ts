@@ -8,44 +8,17 @@ import { currentSession, requestOrigin } from '@/lib/auth/actor';
 import { type Actor, hasRole } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
+import { ActionError, type FieldErrors, fieldErrorsOf, NotFoundError } from '@/lib/errors';
 import { inspectInput } from '@/lib/security/sanitise';
 
-export type FieldErrors = Record<string, string[]>;
 export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; error: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
-
-/** A failure the user can act on; `key` is a message catalog key. */
-export class ActionError extends Error {
-  constructor(
-    readonly key: string,
-    readonly fieldErrors?: FieldErrors,
-    readonly details?: Record<string, unknown>,
-  ) {
-    super(key);
-  }
-}
-
-/** "Not yours" and "does not exist" are the same answer, everywhere. */
-export class NotFoundError extends ActionError {
-  constructor(readonly resource = 'record') {
-    super('errors.notFound');
-  }
-}
 
 export interface ActionContext<I> {
   actor: Actor;
   input: I;
   origin: { ip: string | null; userAgent: string | null };
-}
-
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const out: FieldErrors = {};
-  for (const issue of error.issues) {
-    const path = issue.path.map(String).join('.') || '_form';
-    (out[path] ??= []).push(issue.message);
-  }
-  return out;
 }
 
 export interface ActionDefinition<S extends z.ZodType, T> {

@@ -1,7 +1,7 @@
 // Account-wide controls: disable and enable, password reset, second-factor reset. Each ends the person's
 // sessions in the same transaction, so their very next request is refused (loadActor re-reads them).
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { revokeAllSessions } from '@/lib/auth/sessions';
 import { type Tx, db } from '@/lib/db/client';

@@ -1,12 +1,15 @@
 // `npm run admin:create` run as an operator would: the real command in a child process against this
 // file's database, then the printed link used through the same code the accept page calls.
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { inspectAccountToken, redeemAccountToken } from '@/lib/auth/account-tokens';
 import { checkPassword } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';
 import { auditEvents } from '@/test/helpers/actors';
 import { root, tsxArgs, tsxEnv } from '@/scripts/lib/install.mjs';
+
+// These tests start real processes (tsx, node): seconds each on an idle machine, far more on a loaded one.
+vi.setConfig({ testTimeout: 120_000 });
 
 const APP_URL = 'https://kaiji.example.ac.jp';
 const from = { ip: '10.9.0.1', userAgent: 'vitest' };

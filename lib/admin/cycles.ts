@@ -1,7 +1,7 @@
 // Disclosure cycles: dates, attestation texts, exchange rates and reminders, and their status. The code
 // and fiscal year are fixed once a cycle has opened (reports and filed disclosures refer to them).
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
 import { type Origin, adminAudit, changes } from './audit-event';

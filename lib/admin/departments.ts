@@ -1,6 +1,6 @@
 // Departments of an institution: codes are what HR rosters refer to, unique per institution.
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { type Origin, adminAudit, changes } from './audit-event';

@@ -1,6 +1,6 @@
 // Institutions and their departments. Disclosures refer to both, so they are retired, never deleted.
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { type Origin, adminAudit, changes } from './audit-event';

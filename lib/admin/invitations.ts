@@ -1,7 +1,7 @@
 // Inviting people: the account is created without a password, with its first role, and a one-time link
 // (valid 72 hours) lets the person choose one.
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { normalizeEmail } from '@/lib/auth/sign-in';
 import { db } from '@/lib/db/client';

@@ -1,6 +1,6 @@
 // Roles per institution. Changes take effect on the person's next request (sessions re-read them).
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { type Origin, adminAudit } from './audit-event';

@@ -4,7 +4,7 @@
 // Empty optional cells leave what Kaiji already holds (HR does not know everyone's ORCID iD).
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';

@@ -2,7 +2,7 @@
 // both use (so they cannot disagree). A system administrator (ADMIN with allInstitutions) reaches every
 // institution; an institution administrator only theirs. Everything else is "not found".
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { deny } from '@/lib/auth/actor';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
 import type { Prisma } from '@/lib/generated/prisma/client';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import { db } from '@/lib/db/client';
 import { createUser } from '@/lib/seed/factories';
 import { actorFor } from '@/test/helpers/actors';
@@ -220,9 +220,23 @@ describe('the read API', () => {
         expect(res.body.errors).toEqual([{ parameter: 'publication', message: 'must be true or false' }]);
       }
     }
-    const pub = await call('/api/v1/disclosures?fiscalYear=2026&publication=true&limit=500', token);
-    expect((pub.body.data as { researcherName: string | null }[]).every((r) => r.researcherName === null)).toBe(true);
     expect((await call('/api/v1/reports/talent-grants?fiscalYear=2026&publication=false', token)).body.publication).toBe(false);
+  });
+
+  it('publication output is aggregates only: no record list, and no figure links to records', async () => {
+    const { token } = await issue({ owner: actors.national.email, all: true });
+    const list = await call('/api/v1/disclosures?fiscalYear=2026&publication=true&limit=500', token);
+    expect(list.status).toBe(400);
+    expect(list.body.errors).toEqual([{ parameter: 'publication', message: expect.stringContaining('no publication variant') }]);
+    expect(list.body.data).toBeUndefined();
+    expect((await call('/api/v1/disclosures?fiscalYear=2026&publication=false&limit=5', token)).status).toBe(200);
+    const report = await call('/api/v1/reports/talent-grants?fiscalYear=2026&publication=true', token);
+    expect(report.status).toBe(200);
+    const links = JSON.stringify(report.body).match(/"records":"[^"]*"/g) ?? [];
+    expect(links).toEqual([]);
+    // The oversight variant of the same report does link its figures to their records.
+    const oversight = await call('/api/v1/reports/talent-grants?fiscalYear=2026', token);
+    expect(JSON.stringify(oversight.body)).toMatch(/"records":"\/api\/v1\/disclosures\?/);
   });
 
   it('refuses what the document forbids and nothing it allows', async () => {

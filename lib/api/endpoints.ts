@@ -119,7 +119,8 @@ export async function getTalentGrants(ctx: ApiContext, { query }: { query: Talen
   const r = await talentGrants(ctx.actor, reportPart(recordFilterOf(query)), ctx.purposes);
   const params = r.context.params;
   const records = (f: Figure) => `/api/v1/disclosures?${apiQuery({ ...params, ...f }).toString()}`;
-  const fig = (v: FigureValue) => ({ count: v.n, suppressed: v.suppressed, records: v.suppressed ? null : records(v.figure) });
+  // The publication variant links to no records: it has no record list (see listDisclosuresQuery).
+  const fig = (v: FigureValue) => ({ count: v.n, suppressed: v.suppressed, records: v.suppressed || params.publication ? null : records(v.figure) });
   const figures = (t: (typeof r)['totals']) => ({
     talent: fig(t.talent),
     aboveThreshold: fig(t.aboveThreshold),

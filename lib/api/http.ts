@@ -7,7 +7,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { clientIp, userAgent } from '@/lib/auth/request-info';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';

@@ -121,7 +121,7 @@ export const operations = {
     tags: ['Reports'],
     summary: 'Talent programmes and domestic grants',
     description:
-      'For one fiscal year: researchers who disclosed a foreign talent programme; of those, how many received domestic grants totalling more than threshold over window fiscal years (with the total and the largest); how many are at institutions of the group list; how many name an organisation matched to a watchlist; by institution, by group entry and by watchlist. Each figure links to its records (listDisclosures); with publication=true small counts are withheld (null) and have no link.',
+      'For one fiscal year: researchers who disclosed a foreign talent programme; of those, how many received domestic grants totalling more than threshold over window fiscal years (with the total and the largest); how many are at institutions of the group list; how many name an organisation matched to a watchlist; by institution, by group entry and by watchlist. Each figure links to its records (listDisclosures); with publication=true small counts are withheld (null) and no figure links to records (the record list has no publication variant).',
     query: talentGrantsQuery,
     response: talentGrantsSchema,
     example: {

@@ -125,7 +125,17 @@ export const pageParams = {
     .meta({ description: `Rows per page. Default ${PAGE_LIMIT.default}.`, example: 100 }),
 };
 
-export const listDisclosuresQuery = z.strictObject({ ...scopeParams, ...figureParams, ...talentParams, ...pageParams });
+/**
+ * The record list has no publication variant: one row per disclosure would let a reader recount the
+ * small counts the report withholds. Publication output is aggregates only (reports/talent-grants).
+ */
+const NO_PUBLICATION_RECORDS = 'the record list has no publication variant (publication output is aggregates only: see reports/talent-grants)';
+const recordsPublication = boolean
+  .optional()
+  .refine((v): boolean => v !== true, { error: NO_PUBLICATION_RECORDS })
+  .meta({ description: `Only false (or absent): ${NO_PUBLICATION_RECORDS}.`, example: false });
+
+export const listDisclosuresQuery = z.strictObject({ ...scopeParams, publication: recordsPublication, ...figureParams, ...talentParams, ...pageParams });
 export const talentGrantsQuery = z.strictObject({ ...scopeParams, ...talentParams });
 export const noQuery = z.strictObject({});
 export const disclosurePath = z.strictObject({

@@ -7,7 +7,7 @@
 // the token reads nothing; disable the owner and it is refused.
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import { type Actor, type MembershipGrant, institutionsFor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';

@@ -1,10 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { verifyAndCheckpoint } from './checkpoint';
 import { recordAudit, recordAuditNow } from './record';
 import { sealPending } from './seal';
 import { verifyAuditChain } from './verify';
+
+// These tests start real processes (tsx, node): seconds each on an idle machine, far more on a loaded one.
+vi.setConfig({ testTimeout: 120_000 });
 
 /** What a database superuser could do: bypass the immutability triggers for a few statements. */
 async function tamper(...statements: string[]) {

@@ -1,30 +1,17 @@
-// The audit trail's background jobs (registered in lib/jobs/handlers.ts). pg-boss runs a cron job at
-// most once a minute, so the sealer's run keeps sealing every few seconds for most of its minute; its
-// lock makes a second sealer (another process, an export's footer) wait, never a writer.
+// The audit trail's background jobs (registered in lib/jobs/handlers.ts). Sealing is not one of them:
+// it runs every few seconds, as its own loop (sealer.ts) beside the job workers.
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { enqueue } from '@/lib/jobs/boss';
 import type { Actor } from '@/lib/auth/roles';
 import { verifyAndCheckpoint } from './checkpoint';
 import { recordAudit } from './record';
-import { sealPending } from './seal';
 
-export const AUDIT_SEAL_JOB = 'audit.seal';
+/** The sealer's old job name: its schedule is removed where an earlier version registered it. */
+export const RETIRED_AUDIT_SCHEDULES = ['audit.seal'];
 export const AUDIT_VERIFY_JOB = 'audit.verify';
 export const AUDIT_VERIFY_FULL_JOB = 'audit.verify.full';
 export const AUDIT_PARTITIONS_JOB = 'audit.partitions';
-
-const SEAL_EVERY_MS = 2000;
-const SEAL_RUN_MS = 50_000;
-
-export async function runSealer(): Promise<void> {
-  const until = Date.now() + SEAL_RUN_MS;
-  for (;;) {
-    await sealPending();
-    if (Date.now() + SEAL_EVERY_MS > until) return;
-    await new Promise((r) => setTimeout(r, SEAL_EVERY_MS));
-  }
-}
 
 /** Partitions for this month and the next three exist before anyone writes into them. */
 export async function ensureAuditPartitions(): Promise<void> {
@@ -40,7 +27,6 @@ export async function requestAuditVerification(actor: Pick<Actor, 'userId' | 'em
 }
 
 export const AUDIT_JOBS: Record<string, (data: Record<string, unknown>) => Promise<void>> = {
-  [AUDIT_SEAL_JOB]: runSealer,
   [AUDIT_VERIFY_JOB]: async () => {
     await verifyAndCheckpoint();
   },
@@ -51,7 +37,6 @@ export const AUDIT_JOBS: Record<string, (data: Record<string, unknown>) => Promi
 };
 
 export const AUDIT_SCHEDULES = [
-  { name: AUDIT_SEAL_JOB, cron: '* * * * *' },
   { name: AUDIT_VERIFY_JOB, cron: '*/5 * * * *' },
   { name: AUDIT_VERIFY_FULL_JOB, cron: '30 3 * * 0' },
   { name: AUDIT_PARTITIONS_JOB, cron: '10 0 * * *' },

@@ -19,7 +19,5 @@ describe('a truncated partition', () => {
     ]);
     expect(await verifyAndCheckpoint()).toMatchObject({ ok: false, brokenAt: { month, reason: 'partition-missing' } });
     expect(await verifyAuditChain()).toMatchObject({ ok: false, brokenAt: { reason: 'seal-mismatch' } });
-    // TRUNCATE waits for an exclusive lock; in a full parallel run that wait was seen to pass 30 s once
-    // (0.3 s alone). Under investigation (see the closing note of 2026-12-03); give it room meanwhile.
-  }, 120_000);
+  });
 });

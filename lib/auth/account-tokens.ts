@@ -3,7 +3,7 @@
 // supersedes older ones; each works once, until it expires.
 import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import { recordAudit } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';
 import type { AccountTokenPurpose } from '@/lib/generated/prisma/enums';

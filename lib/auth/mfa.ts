@@ -2,7 +2,7 @@
 // codes. Every outcome is audited; code checks are throttled per person like sign-in (each check reserved
 // atomically before the code is compared, cleared by a success).
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import { recordAudit, recordAuditNow } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { MFA_LIMIT, reserve, reset } from '@/lib/security/rate-limit';

@@ -1,7 +1,8 @@
 // Choosing a password from an invitation or reset link, for the public account actions. Separate from
 // the 'use server' module so it can be driven with an origin outside a request (tests, fuzzing).
 import 'server-only';
-import { type ActionResult, ActionError, fieldErrorsOf } from '@/lib/actions/action';
+import type { ActionResult } from '@/lib/actions/action';
+import { ActionError, fieldErrorsOf } from '@/lib/errors';
 import { inspectInput } from '@/lib/security/sanitise';
 import { type SetPasswordInput, setPasswordSchema } from './account-schema';
 import { redeemAccountToken } from './account-tokens';

@@ -14,6 +14,10 @@ function create(): PrismaClient {
   return new PrismaClient({
     // An empty value (as docker-compose passes an unset one) means the default.
     adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE || 10) }),
+    // How long a transaction may wait for a connection before it fails. Prisma's 2 s default is less
+    // than opening one (TLS + SCRAM) takes on a busy host or a managed server a network hop away: a
+    // command's first transaction (audit:verify's seal) failed that way on a loaded machine.
+    transactionOptions: { maxWait: 10_000 },
   });
 }
 

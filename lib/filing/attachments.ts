@@ -4,7 +4,7 @@
 // longer be removed. Downloads are open to whoever may read the disclosure.
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { readableDisclosures } from '@/lib/auth/scopes';
 import { recordAudit } from '@/lib/audit/record';

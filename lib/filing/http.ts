@@ -3,7 +3,7 @@
 // answers everything that is not the actor's with the same 404 as a missing record, audited.
 import 'server-only';
 import { z } from 'zod';
-import { ActionError, NotFoundError, fieldErrorsOf } from '@/lib/actions/action';
+import { ActionError, NotFoundError, fieldErrorsOf } from '@/lib/errors';
 import { type Actor, hasRole } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';
 import { attachmentMaxBytes, listAttachments, openAttachment, uploadAttachment } from './attachments';

@@ -3,7 +3,7 @@
 import 'server-only';
 import { cache } from 'react';
 import { z } from 'zod';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { deny, requireRole } from '@/lib/auth/actor';
 import { versionHistory } from './versions';
 import { filingView } from './view';

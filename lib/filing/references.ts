@@ -3,7 +3,7 @@
 // disclosure) and registry entities. Checked at submission, where a dangling id would otherwise be
 // frozen into an immutable version.
 import 'server-only';
-import type { FieldErrors } from '@/lib/actions/action';
+import type { FieldErrors } from '@/lib/errors';
 import type { Tx } from '@/lib/db/client';
 import { errorKeys } from '@/lib/disclosures/errors';
 import { organisationFields } from '@/lib/disclosures/organisations';

@@ -2,7 +2,7 @@
 // frozen attachment): the action answers with a specific message and the attempt is audited. The audit
 // event is written after the refused transaction has rolled back, in its own.
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type AuditInput, recordAuditNow } from '@/lib/audit/record';
 import type { Origin } from './scope';

@@ -3,7 +3,7 @@
 // Anything else is a stale tab: refused with the current revision, never overwritten silently — unless
 // it sends exactly what is already stored (a retried save), which changes nothing.
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { canonicalJson } from '@/lib/audit/hash';
 import { recordAudit } from '@/lib/audit/record';

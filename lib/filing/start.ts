@@ -1,7 +1,7 @@
 // Starting the researcher's disclosure for a cycle: one per cycle and researcher (the unique key makes a
 // double click harmless), with the profile section prefilled from their account and profile.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';

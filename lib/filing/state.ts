@@ -2,7 +2,7 @@
 // saves take a shared lock and submissions an exclusive one, so a save can never land in a draft that
 // a concurrent submission has already frozen (it waits, then finds the disclosure submitted).
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
 import type { FilingState } from './workflow';

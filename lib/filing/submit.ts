@@ -3,7 +3,7 @@
 // disclosure's new status, the rules' findings and the audit event. Idempotent by the key the browser
 // made when the review page opened: a double click or a retried request gets the same version back.
 import 'server-only';
-import { ActionError, type FieldErrors } from '@/lib/actions/action';
+import { ActionError, type FieldErrors } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';

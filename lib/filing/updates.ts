@@ -2,7 +2,7 @@
 // draft rows — edits it like any draft, and submits it as a new version of kind UPDATE. An update not
 // yet submitted can be discarded; the versions are untouched either way.
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';

@@ -1,7 +1,7 @@
 // The versions of one of the researcher's disclosures, oldest first, with their content for the diff,
 // and the update being drafted (if any) to compare with the last version.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import type { DisclosureContent } from '@/lib/disclosures/sections';

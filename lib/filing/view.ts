@@ -3,7 +3,7 @@
 // what the officer said when it was returned.
 import 'server-only';
 import { cache } from 'react';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { disclosureProgress } from '@/lib/disclosures/progress';

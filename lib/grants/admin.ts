@@ -2,7 +2,7 @@
 // a background re-evaluation of the submitted disclosures is queued in the same transaction (rules may
 // use grant totals). Callers authorise (lib/rules/system-admin.ts).
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';

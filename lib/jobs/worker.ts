@@ -2,9 +2,13 @@
 // turns them off for processes that should only serve pages), or from scripts/worker.ts, the worker
 // process of `npm start` and `npm run dev`. Every process may work: pg-boss hands each job to one.
 import 'server-only';
+import { RETIRED_AUDIT_SCHEDULES } from '@/lib/audit/jobs';
+import { type SealerHandle, startSealer } from '@/lib/audit/sealer';
 import { boss, ensureQueue, stopBoss } from './boss';
 import { JOBS, SCHEDULES } from './handlers';
 import { runTask } from './tasks';
+
+const g = globalThis as { __kaijiSealer?: SealerHandle };
 
 export async function startWorkers(): Promise<void> {
   const b = await boss();
@@ -22,6 +26,8 @@ export async function startWorkers(): Promise<void> {
     await ensureQueue(s.name);
     await b.schedule(s.name, s.cron, {}, { tz: 'Asia/Tokyo' });
   }
+  for (const name of RETIRED_AUDIT_SCHEDULES) await b.unschedule(name).catch(() => {});
+  g.__kaijiSealer ??= startSealer();
 }
 
 /**
@@ -30,5 +36,8 @@ export async function startWorkers(): Promise<void> {
  * that order is what keeps a shutdown free of "terminating connection" errors.
  */
 export async function stopWorkers(): Promise<void> {
+  const sealer = g.__kaijiSealer;
+  g.__kaijiSealer = undefined;
+  await sealer?.stop();
   await stopBoss({ graceful: true });
 }

@@ -1,7 +1,7 @@
 // One disclosure for the read API: its summary row, the latest submitted version (what it names) and
 // that version's current findings. Same scope as every report; anything outside it is "not found".
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { query } from './pg';
 import { BASE_FROM, TALENT_COUNT } from './predicates';

@@ -18,10 +18,16 @@ export function reportsPool(): pg.Pool {
       allowExitOnIdle: true,
       application_name: 'kaiji-reports',
     });
-    // An idle connection ended by the server (restart, dropped test database) is simply replaced.
-    g.__kaijiReportsPool.on('error', (err: Error & { code?: string }) => {
+    // A connection ended by the server (restart, failover, dropped test database) is simply replaced.
+    // Idle ones report through the pool's 'error'; one checked out for a stream that its reader left
+    // unread (a download cancelled mid-way) reports on the client itself, where an unheard 'error'
+    // would crash the process: every client gets a listener when it connects. The stream's own reader,
+    // if any, still gets the error through the stream.
+    const onError = (err: Error & { code?: string }) => {
       if (err.code !== '57P01') console.error('[reports pg]', err);
-    });
+    };
+    g.__kaijiReportsPool.on('error', onError);
+    g.__kaijiReportsPool.on('connect', (client) => client.on('error', onError));
   }
   return g.__kaijiReportsPool;
 }

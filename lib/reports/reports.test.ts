@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { db } from '@/lib/db/client';
 import { EXPECTED, reportWorld, worldActors } from '@/test/helpers/report-world';
 import { breakdowns } from './breakdowns';

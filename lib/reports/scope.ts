@@ -2,7 +2,7 @@
 // where-clauses are built from) and nothing else: the reports run SQL, so the parts are compiled here
 // into a predicate over the Disclosure alias `d`.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { type Actor, canActAt, hasRole, institutionsFor } from '@/lib/auth/roles';
 import { scopeParts } from '@/lib/auth/scopes';
 import { type Sql, and, join, raw, sql } from './sql';

@@ -3,7 +3,7 @@
 // sends the assignee it showed: if someone changed the assignment meanwhile, the officer is told who
 // has it now instead of overwriting it.
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';

@@ -3,7 +3,7 @@
 // through the review scope; the researcher reads only RESEARCHER ones, through the filing scope
 // (researcherComments, for the filing pages).
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { disclosureScope } from '@/lib/auth/scopes';
 import { recordAudit } from '@/lib/audit/record';

@@ -6,7 +6,7 @@
 // N, so exactly one of them changes it; the other matches nothing and is told what happened instead
 // (who decided what, and when), never silently overwritten.
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';

@@ -2,7 +2,7 @@
 // returns, the management plan of an approval, whether it was referred for further review, and the
 // comments addressed to them. Internal notes and the officers' flag rationale are never included.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { disclosureScope } from '@/lib/auth/scopes';
 import { db } from '@/lib/db/client';

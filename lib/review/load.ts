@@ -1,7 +1,7 @@
 // Loading one disclosure of the actor's review scope for a change or a read. Outside the scope and
 // missing are the same answer: NotFoundError (the action wrapper answers 404 and audits it).
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { type Tx, db } from '@/lib/db/client';
 import { reviewable } from './scope';

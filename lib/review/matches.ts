@@ -5,7 +5,7 @@
 // institution naming the organisation, never shown to or applied for another institution, and
 // re-screening never resets it.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { type Tx, db } from '@/lib/db/client';

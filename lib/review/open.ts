@@ -3,7 +3,7 @@
 // researcher can no longer replace what the officer is reading; see lib/filing/workflow.ts), guarded by
 // the stateVersion the officer saw, so a change made meanwhile is reported instead of overwritten.
 import 'server-only';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';

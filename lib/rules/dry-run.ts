@@ -5,7 +5,7 @@
 // on, or fire on as before, with up to five examples each. Examples name the disclosure, its
 // institution and the items, never the researcher.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';

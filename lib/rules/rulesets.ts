@@ -4,7 +4,7 @@
 // submitted disclosures in the background. Callers authorise (system-admin.ts); every change is audited
 // in its own transaction.
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db/client';

@@ -3,7 +3,8 @@
 // the same audited 404 as a page or record that does not exist. One helper for pages, one for actions.
 import 'server-only';
 import type { z } from 'zod';
-import { type ActionDefinition, NotFoundError, defineAction } from '@/lib/actions/action';
+import { type ActionDefinition, defineAction } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { deny, requireRole } from '@/lib/auth/actor';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
 

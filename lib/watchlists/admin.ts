@@ -3,7 +3,7 @@
 // when it changed anything, queues a background re-screening and re-evaluation of the submitted
 // disclosures in the same transaction. Callers authorise (lib/rules/system-admin.ts).
 import 'server-only';
-import { ActionError, NotFoundError } from '@/lib/actions/action';
+import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';

@@ -28,8 +28,12 @@ export async function freePort(preferred) {
  * Starts (initialising when needed) a cluster in `dir` and returns its admin URL builder and a stop
  * function. `dir` is created if missing; data in it survives stop() unless `ephemeral` is set.
  * @param {{ dir: string, port?: number, ephemeral?: boolean, log?: (line: string) => void }} options
+ * `log` receives the server's log as it comes (default: dropped); see the note on the event loop below.
  */
 export async function startEmbeddedPostgres({ dir, port = 0, ephemeral = false, log = () => {} }) {
+  // PostgreSQL writes its log to a pipe that this process reads on its event loop. A caller must never
+  // block that loop for long while the server runs (spawnSync of a test suite did, the pipe filled, and
+  // every backend that logged — then the checkpointer — hung in write(2)): spawn children asynchronously.
   const dataDir = path.resolve(dir);
   const fresh = !fs.existsSync(path.join(dataDir, 'PG_VERSION'));
   const chosenPort = await freePort(port);
@@ -45,7 +49,12 @@ export async function startEmbeddedPostgres({ dir, port = 0, ephemeral = false, 
     // the machine has none, and the data folder is handed to it.
     createPostgresUser: isRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    postgresFlags: [
+      ...['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      // A throw-away cluster (tests, benches' scratch servers) needs no crash safety: without fsync the
+      // hundreds of CREATE/DROP DATABASE of a test run (each forces a checkpoint) stay cheap.
+      ...(ephemeral ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'log_checkpoints=off'] : []),
+    ],
     onLog: log,
     onError: (err) => log(String(err)),
   });

@@ -1,7 +1,7 @@
 // Makes a fresh clone runnable: installs dependencies when node_modules is missing or older than
 // package-lock.json, and regenerates the Prisma client when the schema changed. Plain Node, no deps.
 import { createHash } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,20 @@ export function run(cmd, args, opts = {}) {
   if (res.status !== 0) {
     throw new Error(`${path.basename(args[0] ?? cmd)} ${args.slice(1).join(' ')} failed (exit ${res.status ?? res.signal})`);
   }
+}
+
+/**
+ * `run`, without blocking this process's event loop: for long children (a build) started by a process
+ * that also owns an embedded PostgreSQL, whose log pipe that loop must keep reading.
+ */
+export function runAsync(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(args[0] ?? cmd)} ${args.slice(1).join(' ')} failed (exit ${code ?? signal})`)),
+    );
+  });
 }
 
 export async function ensureInstalled({ quiet = false } = {}) {
@@ -120,7 +134,7 @@ export async function ensureBuilt({ quiet = false, distDir = '.next', standalone
     // Other build folders use a tsconfig of their own (next.config.js), which Next rewrites as it likes.
     const extraTsconfig = path.join(root, 'tsconfig.e2e.json');
     if (distDir !== '.next' && !fs.existsSync(extraTsconfig)) fs.writeFileSync(extraTsconfig, '{ "extends": "./tsconfig.json" }\n');
-    run(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
+    await runAsync(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'build'], {
       env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', KAIJI_DIST_DIR: distDir, KAIJI_STANDALONE: standalone ? '1' : '0' },
     });
     fs.writeFileSync(stamp, want);

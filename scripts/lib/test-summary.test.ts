@@ -2,8 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { countExitCode, countPlaywright, countVitest, readDeclaredSkips, summarise } from './test-summary.mjs';
+
+// These tests start real processes (tsx, node): seconds each on an idle machine, far more on a loaded one.
+vi.setConfig({ testTimeout: 120_000 });
 
 // The summary of `npm test` must not lie. The reports counted here are written by the real Vitest and
 // Playwright runners over a small throw-away suite (one passing, one failing, one skipped test), so a

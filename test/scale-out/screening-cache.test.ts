@@ -1,9 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { screenOrganisation } from '@/lib/watchlists/screen';
+
+// These tests start real processes (tsx, node): seconds each on an idle machine, far more on a loaded one.
+vi.setConfig({ testTimeout: 120_000 });
 
 // Scale-out: the compiled screening index is a per-process cache keyed by the list revision that
 // PostgreSQL keeps. Two processes on one database — this test process and a child process, each with

@@ -4,7 +4,7 @@
 // added to a submitted disclosure while an update is being prepared is the researcher's alone too.
 import { createHash, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { openAttachment } from '@/lib/filing/attachments';

@@ -4,7 +4,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as recordsExport } from '@/app/api/exports/records/route';
 import { GET as reportExport } from '@/app/api/exports/report/route';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { db } from '@/lib/db/client';
 import { prepareExport } from '@/lib/reports/export/run';
 import { reportWorld, worldActors } from '@/test/helpers/report-world';
@@ -36,6 +36,8 @@ describe('publication output is aggregates only', () => {
     const report = await reportExport(appRequest('/api/exports/report?report=breakdowns&format=csv&fy=2026&pub=true'));
     expect(report.status).toBe(200);
     // Without publication the record list is there as before.
-    expect((await recordsExport(appRequest('/api/exports/records?format=csv&fy=2026'))).status).toBe(200);
+    const records = await recordsExport(appRequest('/api/exports/records?format=csv&fy=2026'));
+    expect(records.status).toBe(200);
+    await records.body?.cancel();
   });
 });

@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { sealedAuditHead } from '@/lib/audit/verify';
 import { db } from '@/lib/db/client';
 import { runTask } from '@/lib/jobs/tasks';

@@ -3,7 +3,7 @@
 import 'server-only';
 import { PassThrough, Readable } from 'node:stream';
 import { NextResponse } from 'next/server';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { currentActor } from '@/lib/auth/actor';
 import { clientIp, userAgent } from '@/lib/auth/request-info';
 import { type Actor, hasRole } from '@/lib/auth/roles';

@@ -2,7 +2,7 @@
 // large record lists and PDFs are queued as background tasks whose progress the page polls.
 import 'server-only';
 import { z } from 'zod';
-import { ActionError } from '@/lib/actions/action';
+import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { filterToJson, parseRecordFilter } from '../params';
 import { DIRECT_LIMIT } from './limits';

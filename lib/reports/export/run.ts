@@ -3,7 +3,7 @@
 // stream — the HTTP response for small ones, an ExportFile for background ones — and audited with who,
 // what filter and how many rows.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { z } from 'zod';

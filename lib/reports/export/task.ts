@@ -2,7 +2,7 @@
 // with who asked; the worker re-reads that person's roles when it runs (a role removed meanwhile means no
 // file), writes the file into ExportFile with progress the page polls, and audits it like any export.
 import 'server-only';
-import { NotFoundError } from '@/lib/actions/action';
+import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { createTask, registerTask } from '@/lib/jobs/tasks';
