@@ -18,7 +18,8 @@ function SaveStatus({ state }: { state: SaveState }) {
           : t(state.kind);
   // Announced (politely) only when something happened — saved, or not saved and why — never the
   // "saving shortly" of every pause in typing.
-  const announced = state.kind === 'dirty' || state.kind === 'saving' || state.kind === 'idle' ? '' : text;
+  const announced =
+    state.kind === 'dirty' || state.kind === 'saving' || state.kind === 'idle' ? '' : state.kind === 'saved' ? t('announceSaved') : text;
   return (
     <>
       <p className={`save-status save-${state.kind}`} data-testid="save-status">

@@ -5,6 +5,7 @@ import { getTranslations } from 'next-intl/server';
 import { parseItemRef } from '@/lib/disclosures/item-refs';
 import type { ReviewDetail } from '@/lib/review/detail';
 import { SeverityBadge } from './badges';
+import { textLang } from '@/lib/i18n/text-lang';
 
 function valueText(v: unknown, locale: string): string {
   if (typeof v === 'number') return new Intl.NumberFormat(locale).format(v);
@@ -53,7 +54,7 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
               </p>
             ) : null}
             <p className="muted finding-meta">
-              {t('citation')}: {f.rule.citation} · {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
+              {t('citation')}: <span lang={textLang(f.rule.citation)}>{f.rule.citation}</span> · {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
               {ref ? (
                 <>
                   {' · '}
