@@ -34,6 +34,7 @@ function recordFilterOf(q: Partial<DisclosuresQuery> & TalentQuery): RecordFilte
     talent: q.talent,
     entry: q.entry,
     watchlist: q.watchlist,
+    listed: q.listed,
   };
 }
 
@@ -46,7 +47,7 @@ export function apiQuery(f: Partial<RecordFilter>): URLSearchParams {
   if (f.threshold !== undefined && f.threshold !== DEFAULT_THRESHOLD_JPY) q.set('threshold', f.threshold.toString());
   if (f.window !== undefined && f.window !== DEFAULT_WINDOW_YEARS) q.set('window', String(f.window));
   if (f.group) q.set('group', f.group);
-  const keys = ['status', 'severity', 'institution', 'country', 'programme', 'rule', 'talent', 'entry', 'watchlist'] as const;
+  const keys = ['status', 'severity', 'institution', 'country', 'programme', 'rule', 'talent', 'entry', 'watchlist', 'listed'] as const;
   for (const key of keys) if (f[key]) q.set(key, String(f[key]));
   if (f.flagged) q.set('flagged', 'true');
   if (f.submitted) q.set('submitted', 'true');
@@ -128,6 +129,7 @@ export async function getTalentGrants(ctx: ApiContext, { query }: { query: Talen
     aboveLargestJpy: t.aboveLargestJpy,
     atGroup: fig(t.atGroup),
     onWatchlist: fig(t.onWatchlist),
+    onWatchlistThen: fig(t.onWatchlistThen),
   });
   return {
     body: {
@@ -141,7 +143,7 @@ export async function getTalentGrants(ctx: ApiContext, { query }: { query: Talen
       totals: figures(r.totals),
       byInstitution: r.byInstitution.map((i) => ({ institution: { id: i.institutionId, nameJa: i.nameJa, nameEn: i.nameEn }, ...figures(i) })),
       byGroupEntry: r.byGroupEntry.map((e) => ({ entryId: e.entryId, name: e.name, nameJa: e.nameJa, ...fig(e.value) })),
-      byWatchlist: r.byWatchlist.map((l) => ({ code: l.code, nameEn: l.nameEn, nameJa: l.nameJa, isSample: l.isSample, ...fig(l.value) })),
+      byWatchlist: r.byWatchlist.map((l) => ({ code: l.code, nameEn: l.nameEn, nameJa: l.nameJa, isSample: l.isSample, ...fig(l.value), then: fig(l.then) })),
     },
   };
 }

@@ -139,6 +139,7 @@ export const operations = {
         aboveLargestJpy: '412000000',
         atGroup: figure(2, '/api/v1/disclosures?fiscalYear=2026&talent=group'),
         onWatchlist: figure(1, '/api/v1/disclosures?fiscalYear=2026&talent=watchlist'),
+        onWatchlistThen: figure(2, '/api/v1/disclosures?fiscalYear=2026&talent=watchlist&listed=then'),
       },
       byInstitution: [],
       byGroupEntry: [],

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import 'zod-openapi';
 import { booleanParam } from '@/lib/params/boolean';
-import { DEFAULT_THRESHOLD_JPY, DEFAULT_WINDOW_YEARS, LIMITS, LIST_CODE_PATTERN, SEVERITIES, STATUSES, TALENT_FIGURES } from '@/lib/reports/params';
+import { DEFAULT_THRESHOLD_JPY, DEFAULT_WINDOW_YEARS, LIMITS, LISTED, LIST_CODE_PATTERN, SEVERITIES, STATUSES, TALENT_FIGURES } from '@/lib/reports/params';
 import { RULE_CODE } from '@/lib/rules/schemas';
 import { unsafeReason } from '@/lib/security/sanitise';
 
@@ -107,8 +107,21 @@ export const figureParams = {
     .enum(TALENT_FIGURES, { error: `must be one of ${TALENT_FIGURES.join(', ')}` })
     .optional()
     .meta({ description: 'any: in a foreign talent programme; grants: … with domestic grants above threshold in window; group: … at an institution of the group list; watchlist: … naming an organisation matched to a watchlist.', example: 'grants' }),
-  entry: uuid.optional().meta({ description: 'With talent=group: one institution (entry) of the group list.', example: '0f6f3c3e-2b8a-4a4e-9c1d-5e2a7b9c0d12' }),
-  watchlist: code.optional().meta({ description: 'With talent=watchlist: one watchlist, by code.', example: 'us-1286' }),
+  entry: uuid.optional().meta({
+    description: 'At this institution (entry) of the group list: an appointment or programme sponsor matched to it. Combines with every other key (e.g. entry and watchlist: at Beihang and on the METI End User List); with talent=group it picks one entry of that figure.',
+    example: '0f6f3c3e-2b8a-4a4e-9c1d-5e2a7b9c0d12',
+  }),
+  watchlist: code.optional().meta({
+    description: 'Names an organisation matched (pending or confirmed) to this watchlist, by code. Combines with every other key; with talent=watchlist it picks one list of that figure.',
+    example: 'jp-meti-end-user-list',
+  }),
+  listed: z
+    .enum(LISTED, { error: `must be one of ${LISTED.join(', ')}` })
+    .optional()
+    .meta({
+      description: 'For watchlist and talent=watchlist: now (default) — the entry is listed now; then — the entry was listed at some time during fiscalYear (Japan: April–March), even if removed since, and an entry first listed after that year does not count.',
+      example: 'then',
+    }),
 };
 
 export const CURSOR_PATTERN = /^[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}$/;

@@ -112,6 +112,7 @@ const talentFigures = {
   aboveLargestJpy: yen.nullable().meta({ description: 'Largest grant total above the threshold; null when none or withheld' }),
   atGroup: figureSchema,
   onWatchlist: figureSchema,
+  onWatchlistThen: figureSchema,
 };
 
 export const talentFiguresSchema = z.object(talentFigures).meta({ id: 'TalentFigures' });
@@ -128,7 +129,11 @@ export const talentGrantsSchema = z
     totals: talentFiguresSchema,
     byInstitution: z.array(z.object({ institution: institutionSchema, ...talentFigures })),
     byGroupEntry: z.array(z.object({ entryId: id, name: z.string(), nameJa: z.string().nullable(), ...figureSchema.shape })),
-    byWatchlist: z.array(z.object({ code: z.string(), nameEn: z.string(), nameJa: z.string(), isSample: z.boolean(), ...figureSchema.shape })),
+    byWatchlist: z.array(
+      z
+        .object({ code: z.string(), nameEn: z.string(), nameJa: z.string(), isSample: z.boolean(), ...figureSchema.shape, then: figureSchema })
+        .meta({ description: 'count/records: on an entry listed now; then: on an entry listed at some time during fiscalYear (removed since or not)' }),
+    ),
   })
   .meta({ id: 'TalentGrantsReport' });
 

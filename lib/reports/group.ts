@@ -67,3 +67,12 @@ export async function groupWatchlists(): Promise<{ code: string; nameEn: string;
     orderBy: { code: 'asc' },
   });
 }
+
+/** WATCHLIST-kind lists to choose from in the record filter. */
+export async function reportWatchlists(): Promise<{ code: string; nameEn: string; nameJa: string; isSample: boolean }[]> {
+  return db.watchlist.findMany({
+    where: { kind: 'WATCHLIST' },
+    select: { code: true, nameEn: true, nameJa: true, isSample: true },
+    orderBy: { code: 'asc' },
+  });
+}

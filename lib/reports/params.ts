@@ -8,6 +8,8 @@ import { type SearchParamsInput, searchParamRecord } from '@/lib/security/url-pa
 export const STATUSES = ['DRAFT', 'SUBMITTED', 'UNDER_REVIEW', 'RETURNED', 'RESUBMITTED', 'APPROVED', 'FLAGGED'] as const;
 export const SEVERITIES = ['FLAG', 'REVIEW', 'INFO', 'NONE'] as const;
 export const TALENT_FIGURES = ['any', 'grants', 'group', 'watchlist'] as const;
+/** Watchlist membership: listed now (default), or listed at some time during the report's fiscal year. */
+export const LISTED = ['now', 'then'] as const;
 
 export const DEFAULT_THRESHOLD_JPY = 100_000_000n;
 export const DEFAULT_WINDOW_YEARS = 10;
@@ -59,10 +61,12 @@ export const figureSchema = z.object({
   flagged: flag.optional(),
   submitted: flag.optional(),
   talent: z.enum(TALENT_FIGURES).optional(),
-  /** One entry of the group list (a talent researcher at that organisation). */
+  /** At one entry of the group list (an organisation such as Beihang); combines with every other key. */
   entry: uuid.optional(),
-  /** A watchlist code (a talent researcher matched to that list). */
+  /** Names an organisation matched to this watchlist (by code); combines with every other key. */
   watchlist: z.string().regex(LIST_CODE_PATTERN).optional(),
+  /** For the watchlist keys: listed now (default) or at the time (during the fiscal year). */
+  listed: z.enum(LISTED).optional(),
 });
 
 export type Figure = z.infer<typeof figureSchema>;
@@ -96,6 +100,7 @@ function rawFrom(params: SearchParams): Record<string, unknown> {
     talent: first('talent') || undefined,
     entry: first('entry') || undefined,
     watchlist: first('watchlist') || undefined,
+    listed: first('listed') || undefined,
   };
 }
 
@@ -112,7 +117,7 @@ export function filterQuery(f: Partial<RecordFilter>): string {
   if (f.threshold !== undefined && f.threshold !== DEFAULT_THRESHOLD_JPY) q.set('threshold', f.threshold.toString());
   if (f.window !== undefined && f.window !== DEFAULT_WINDOW_YEARS) q.set('window', String(f.window));
   if (f.group) q.set('group', f.group);
-  const keys = ['status', 'severity', 'institution', 'country', 'programme', 'rule', 'talent', 'entry', 'watchlist'] as const;
+  const keys = ['status', 'severity', 'institution', 'country', 'programme', 'rule', 'talent', 'entry', 'watchlist', 'listed'] as const;
   for (const key of keys) if (f[key]) q.set(key, String(f[key]));
   if (f.flagged) q.set('flagged', 'true');
   if (f.submitted) q.set('submitted', 'true');

@@ -49,7 +49,7 @@ export interface RecordRow {
 
 function columnsFor(q: Omit<RecordQuery, 'columns' | 'where'>, actor: Actor): RecordColumn[] {
   const names = namesPredicate(actor, q.scope, q.filter.publication);
-  const talent = !!q.filter.talent || !!q.filter.programme;
+  const talent = !!q.filter.talent || !!q.filter.programme || !!q.filter.entry || !!q.filter.watchlist;
   const cols: (RecordColumn | false)[] = [
     { key: 'id', type: 'text', expr: raw('d.id::text') },
     { key: 'fiscalYear', type: 'int', expr: raw('c."fiscalYear"') },
@@ -87,7 +87,7 @@ export async function recordQuery(
   const purposes = o.purposes ?? ['audit'];
   assertCanReport(actor, purposes);
   const scope = reportScope(actor, purposes, filter.institutionIds);
-  const group = filter.talent === 'group' ? await loadGroup(filter.group) : null;
+  const group = filter.talent === 'group' || filter.entry ? await loadGroup(filter.group) : null;
   const base = { scope, filter, group, locale: o.locale ?? 'en' };
   const where = and([reportWhere(scope, filter.fiscalYear), figureWhere(filter, group)]);
   return { ...base, columns: columnsFor(base, actor), where };

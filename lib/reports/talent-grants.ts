@@ -27,7 +27,10 @@ export interface TalentFigures {
   aboveTotalJpy: bigint | null;
   aboveLargestJpy: bigint | null;
   atGroup: FigureValue;
+  /** Naming an organisation matched to an entry listed now… */
   onWatchlist: FigureValue;
+  /** …and to an entry listed at some time during the report's fiscal year (removed since or not). */
+  onWatchlistThen: FigureValue;
 }
 
 export interface TalentGrantsReport {
@@ -40,7 +43,8 @@ export interface TalentGrantsReport {
   totals: TalentFigures;
   byInstitution: ({ institutionId: string; nameJa: string; nameEn: string } & TalentFigures)[];
   byGroupEntry: { entryId: string; name: string; nameJa: string | null; value: FigureValue }[];
-  byWatchlist: { code: string; nameEn: string; nameJa: string; isSample: boolean; value: FigureValue }[];
+  /** Per list: `value` listed now, `then` listed at the time (during the fiscal year). */
+  byWatchlist: { code: string; nameEn: string; nameJa: string; isSample: boolean; value: FigureValue; then: FigureValue }[];
 }
 
 interface Row {
@@ -53,6 +57,7 @@ interface Row {
   aboveLargest: string | null;
   atGroup: number;
   onWatchlist: number;
+  onWatchlistThen: number;
 }
 
 export async function talentGrants(actor: Actor, params: ReportParams, purposes?: ReportPurpose[]): Promise<TalentGrantsReport> {
@@ -67,7 +72,8 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
       SELECT d."institutionId", i."nameJa", i."nameEn",
         ${grantTotal(fiscalYear, window)} AS grant_total,
         ${atGroup(group)} AS at_group,
-        ${onWatchlist()} AS on_watchlist
+        ${onWatchlist()} AS on_watchlist,
+        ${onWatchlist(null, fiscalYear)} AS on_watchlist_then
       FROM ${BASE_FROM} WHERE ${where}
     )
     SELECT "institutionId"::text AS "institutionId", min("nameJa") AS "nameJa", min("nameEn") AS "nameEn",
@@ -76,7 +82,8 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
       COALESCE(sum(grant_total) FILTER (WHERE grant_total > ${threshold}::bigint), 0)::text AS "aboveTotal",
       (max(grant_total) FILTER (WHERE grant_total > ${threshold}::bigint))::text AS "aboveLargest",
       count(*) FILTER (WHERE at_group)::int AS "atGroup",
-      count(*) FILTER (WHERE on_watchlist)::int AS "onWatchlist"
+      count(*) FILTER (WHERE on_watchlist)::int AS "onWatchlist",
+      count(*) FILTER (WHERE on_watchlist_then)::int AS "onWatchlistThen"
     FROM t GROUP BY ROLLUP ("institutionId")
     ORDER BY ("institutionId" IS NULL), min("nameEn"), "institutionId"`);
 
@@ -88,35 +95,42 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
           WHERE ${where} AND ${atGroup(group, raw('e.id'))}
           GROUP BY e.id`)
       : Promise.resolve([]),
-    query<{ code: string; nameEn: string; nameJa: string; isSample: boolean; n: number }>(sql`
-      SELECT wl.code, wl."nameEn", wl."nameJa", wl."isSample", count(*)::int AS n
-      FROM ${BASE_FROM} CROSS JOIN (SELECT code, "nameEn", "nameJa", "isSample" FROM "Watchlist" WHERE kind = 'WATCHLIST') wl
-      WHERE ${where} AND ${onWatchlist(raw('wl.code'))}
-      GROUP BY wl.code, wl."nameEn", wl."nameJa", wl."isSample" ORDER BY n DESC, wl.code`),
+    query<{ code: string; nameEn: string; nameJa: string; isSample: boolean; n: number; then: number }>(sql`
+      SELECT code, "nameEn", "nameJa", "isSample", count(*) FILTER (WHERE now_)::int AS n, count(*) FILTER (WHERE then_)::int AS "then"
+      FROM (
+        SELECT wl.code, wl."nameEn", wl."nameJa", wl."isSample",
+          ${onWatchlist(raw('wl.code'))} AS now_, ${onWatchlist(raw('wl.code'), fiscalYear)} AS then_
+        FROM ${BASE_FROM} CROSS JOIN (SELECT code, "nameEn", "nameJa", "isSample" FROM "Watchlist" WHERE kind = 'WATCHLIST') wl
+        WHERE ${where}
+      ) x WHERE now_ OR then_
+      GROUP BY code, "nameEn", "nameJa", "isSample" ORDER BY n DESC, "then" DESC, code`),
   ]);
 
   const totalRow = rows.find((r) => r.institutionId === null);
   const institutionRows = rows.filter((r) => r.institutionId !== null);
-  const empty: Row = { institutionId: null, nameJa: null, nameEn: null, talent: 0, above: 0, aboveTotal: '0', aboveLargest: null, atGroup: 0, onWatchlist: 0 };
+  const empty: Row = { institutionId: null, nameJa: null, nameEn: null, talent: 0, above: 0, aboveTotal: '0', aboveLargest: null, atGroup: 0, onWatchlist: 0, onWatchlistThen: 0 };
 
-  const figuresOf = (r: Row, cells: { talent: FigureValue; above: FigureValue; atGroup: FigureValue; onWatchlist: FigureValue }): TalentFigures => ({
+  type Cells = { talent: FigureValue; above: FigureValue; atGroup: FigureValue; onWatchlist: FigureValue; onWatchlistThen: FigureValue };
+  const figuresOf = (r: Row, cells: Cells): TalentFigures => ({
     talent: cells.talent,
     aboveThreshold: cells.above,
     aboveTotalJpy: r.above > 0 ? suppressAmount(BigInt(r.aboveTotal), r.above, s) : null,
     aboveLargestJpy: r.aboveLargest ? suppressAmount(BigInt(r.aboveLargest), r.above, s) : null,
     atGroup: cells.atGroup,
     onWatchlist: cells.onWatchlist,
+    onWatchlistThen: cells.onWatchlistThen,
   });
 
   const t = totalRow ?? empty;
   const inst = (f: object) => (r: Row) => ({ institution: r.institutionId ?? undefined, ...f });
-  const col = (key: 'talent' | 'above' | 'atGroup' | 'onWatchlist', f: object) =>
+  const col = (key: 'talent' | 'above' | 'atGroup' | 'onWatchlist' | 'onWatchlistThen', f: object) =>
     breakdown(institutionRows, (r) => r[key], inst(f), s);
   const cols = {
     talent: col('talent', { talent: 'any' }),
     above: col('above', { talent: 'grants' }),
     atGroup: col('atGroup', { talent: 'group' }),
     onWatchlist: col('onWatchlist', { talent: 'watchlist' }),
+    onWatchlistThen: col('onWatchlistThen', { talent: 'watchlist', listed: 'then' }),
   };
   const entryCount = new Map(entryRows.map((r) => [r.entryId, r.n]));
 
@@ -131,12 +145,19 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
       above: figure(t.above, { talent: 'grants' }, s),
       atGroup: figure(t.atGroup, { talent: 'group' }, s),
       onWatchlist: figure(t.onWatchlist, { talent: 'watchlist' }, s),
+      onWatchlistThen: figure(t.onWatchlistThen, { talent: 'watchlist', listed: 'then' }, s),
     }),
     byInstitution: institutionRows.map((r, i) => ({
       institutionId: r.institutionId!,
       nameJa: r.nameJa ?? '',
       nameEn: r.nameEn ?? '',
-      ...figuresOf(r, { talent: cols.talent[i]!, above: cols.above[i]!, atGroup: cols.atGroup[i]!, onWatchlist: cols.onWatchlist[i]! }),
+      ...figuresOf(r, {
+        talent: cols.talent[i]!,
+        above: cols.above[i]!,
+        atGroup: cols.atGroup[i]!,
+        onWatchlist: cols.onWatchlist[i]!,
+        onWatchlistThen: cols.onWatchlistThen[i]!,
+      }),
     })),
     byGroupEntry: group.entries.map((e) => ({
       entryId: e.id,
@@ -150,6 +171,7 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
       nameJa: r.nameJa,
       isSample: r.isSample,
       value: figure(r.n, { talent: 'watchlist', watchlist: r.code }, s),
+      then: figure(r.then, { talent: 'watchlist', watchlist: r.code, listed: 'then' }, s),
     })),
   };
 }

@@ -54,6 +54,7 @@ describe('drafts', () => {
       'foreign-support-amount',
       'listed-organisation',
       'talent-programme',
+      'talent-programme-award',
       'talent-programme-with-domestic-grants',
     ]);
     expect((await newDraft()).id).toBe(draft.id);

@@ -48,6 +48,32 @@ describe('talent-programme (needs review)', () => {
   });
 });
 
+describe('talent-programme-award (needs review)', () => {
+  it('fires for an award the researcher marks as a foreign talent programme\'s', async () => {
+    const g = items.gift({ kind: 'AWARD', source: { name: 'Example Overseas Talent Office', country: 'CN' }, value: undefined, talentProgrammeAward: true });
+    const [f] = ofRule(await check(contentWith({ gifts: section(g) })), 'talent-programme-award');
+    expect(f).toMatchObject({ severity: 'REVIEW', itemRef: `gifts/${g.id}` });
+    expect(f?.messageEn).toContain('"Example Overseas Talent Office" (CN)');
+  });
+
+  it('fires when the source is screened onto the Section 1286 talent-programme list, even unmarked', async () => {
+    for (const name of ['Thousand Talents Programme', '千人计划']) {
+      const g = items.gift({ kind: 'AWARD', source: { name, country: 'CN' }, value: undefined, talentProgrammeAward: false });
+      const found = ofRule(await check(contentWith({ gifts: section(g) })), 'talent-programme-award');
+      // A finding resting on a list match points at the organisation that matched.
+      expect(found.map((f) => f.itemRef), name).toEqual([`gifts/${g.id}/source`]);
+    }
+  });
+
+  it('does not fire for an ordinary gift, a foreign prize not marked, or a domestic programme award', async () => {
+    const ordinary = items.gift();
+    const foreignPrize = items.gift({ kind: 'AWARD', source: neutralForeign, value: undefined });
+    const domestic = items.gift({ kind: 'AWARD', source: domesticOrg, value: undefined, talentProgrammeAward: true });
+    const r = await check(contentWith({ gifts: section(ordinary, foreignPrize, domestic) }));
+    expect(ofRule(r, 'talent-programme-award')).toEqual([]);
+  });
+});
+
 describe('listed-organisation (flag)', () => {
   it('fires for an organisation on the End User List, and for one only in the SASTIND group', async () => {
     const a = items.appointment({ id: id(), organisation: { name: 'Beijing Univ. of Aeronautics & Astronautics', country: 'CN' } });

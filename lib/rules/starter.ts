@@ -1,4 +1,4 @@
-// The starter ruleset the demo seed installs: the five checks the issue asks for, drawn from the domain
+// The starter ruleset the demo seed installs: the checks the issues ask for, drawn from the domain
 // notes, written in CEL over view v1. Administrators change them through a new ruleset version; these
 // definitions are only the first version. Citations name the policy each check serves; they are
 // starting points for an institution's own guideline references, not legal advice.
@@ -16,6 +16,8 @@ export const STARTER_RULESET = {
 /** Watchlist codes of the seeded sample lists the starter rules name (lib/watchlists/seed.ts). */
 export const END_USER_LIST = 'jp-meti-end-user-list';
 export const SASTIND_GROUP = 'cn-sastind-seven-sons';
+/** The Section 1286 talent-programme list: what names a programme when a researcher did not say so. */
+export const TALENT_PROGRAMME_LIST = 'us-dod-section-1286-talent-programmes';
 
 export interface StarterRule {
   code: string;
@@ -47,6 +49,23 @@ export const STARTER_RULES: readonly StarterRule[] = [
       'Participation in the foreign talent-recruitment programme "{{item.programme.name}}" ({{item.programme.country}}, sponsor: {{item.sponsor.name}}) is disclosed (role: {{item.role}}). Review its obligations and benefits.',
     citation: `${JP_POLICY}; NSPM-33 (2021) and its implementation guidance (NSTC, 2022): disclosure of participation in foreign talent-recruitment programmes`,
     params: {},
+  },
+  {
+    // The disclosure form says accepting a talent programme's award is involvement in it, so an award
+    // filed only under gifts is read like a programme item: the researcher's own answer (with a foreign
+    // source, as above), or the source screened onto the Section 1286 talent-programme list.
+    code: 'talent-programme-award',
+    titleJa: '外国の人材登用プログラムからの賞・謝金',
+    titleEn: 'Award or gift of a foreign talent-recruitment programme',
+    forEach: 'gifts',
+    expression: `(item.talentProgrammeAward && item.source.foreign) ||\nonList(item.source, "${TALENT_PROGRAMME_LIST}", params.minCandidateScore)`,
+    severity: 'REVIEW',
+    messageJa:
+      '贈与・謝金・賞として開示された「{{item.source.name}}」（{{item.source.country}}）は外国の人材登用プログラムに関わるもので、プログラムへの参加に当たります。人材登用プログラムとしての内容（義務と便益）を確認してください。',
+    messageEn:
+      'The gift, honorarium or award from "{{item.source.name}}" ({{item.source.country}}) concerns a foreign talent-recruitment programme, which counts as involvement in it. Review it as programme participation (obligations and benefits).',
+    citation: `${JP_POLICY}; NSPM-33 (2021) and its implementation guidance (NSTC, 2022): disclosure of participation in foreign talent-recruitment programmes, including their awards; CHIPS and Science Act §10632 (42 U.S.C. 19232)`,
+    params: { minCandidateScore: 0.9 },
   },
   {
     code: 'listed-organisation',

@@ -27,6 +27,8 @@ export interface SubmittedSpec {
   programmes?: { programme: Org; sponsor: Org }[];
   /** Appointments (organisation of each); default none. */
   appointments?: Org[];
+  /** Gifts, honoraria and awards (source, and whether the researcher marked a talent-programme award). */
+  gifts?: { source: Org; talentProgrammeAward: boolean; kind?: 'GIFT' | 'HONORARIUM' | 'AWARD' }[];
   submittedAt?: Date;
   /** Set the denormalised columns directly (tests of rules-free databases). */
   maxSeverity?: Severity | null;
@@ -45,6 +47,20 @@ export function contentFor(spec: SubmittedSpec): DisclosureContent {
   const appointment = c.appointments.items[0]!;
   c.appointments = spec.appointments?.length
     ? { nothingToDisclose: false, items: spec.appointments.map((o) => ({ ...appointment, id: randomUUID(), organisation: o })) }
+    : { nothingToDisclose: true, items: [] };
+  c.gifts = spec.gifts?.length
+    ? {
+        nothingToDisclose: false,
+        items: spec.gifts.map((g) => ({
+          id: randomUUID(),
+          kind: g.kind ?? 'AWARD',
+          source: g.source,
+          description: 'Award',
+          receivedOn: '2025-06-12',
+          value: { amountMinor: 100_000, currency: 'JPY' as const },
+          talentProgrammeAward: g.talentProgrammeAward,
+        })),
+      }
     : { nothingToDisclose: true, items: [] };
   c.travel = { nothingToDisclose: true, items: [] };
   return c;

@@ -60,6 +60,7 @@ const ENTRY_SELECT = {
   concern: true,
   searchText: true,
   raw: true,
+  listedAt: true,
   retiredAt: true,
 } as const;
 
@@ -141,7 +142,10 @@ export async function importWatchlist(tx: Tx, input: ImportWatchlistInput): Prom
   const stored = await tx.watchlistEntry.findMany({ where: { watchlistId: watchlist.id }, select: ENTRY_SELECT });
   const byReference = new Map(stored.map((s) => [s.reference, s]));
   const now = new Date();
+  // Membership periods run from the edition that lists an entry to the edition that no longer does.
   const retireAt = input.editionDate ?? now;
+  const listAt = input.editionDate ?? now;
+  const closedPeriods: Prisma.WatchlistListingPeriodCreateManyInput[] = [];
   let added = 0;
   let updated = 0;
   let relisted = 0;
@@ -154,7 +158,7 @@ export async function importWatchlist(tx: Tx, input: ImportWatchlistInput): Prom
     const existing = byReference.get(entry.reference);
     byReference.delete(entry.reference);
     if (!existing) {
-      toCreate.push({ watchlistId: watchlist.id, reference: entry.reference, ...data, retiredAt: entry.endedAt });
+      toCreate.push({ watchlistId: watchlist.id, reference: entry.reference, ...data, listedAt: listAt, retiredAt: entry.endedAt });
       added++;
       continue;
     }
@@ -166,6 +170,8 @@ export async function importWatchlist(tx: Tx, input: ImportWatchlistInput): Prom
     } else if (!entry.endedAt && existing.retiredAt) {
       retiredAt = null;
       relisted++;
+      // Listed again: the earlier period is kept, and a new one starts with this edition.
+      closedPeriods.push({ entryId: existing.id, listedAt: existing.listedAt, removedAt: existing.retiredAt });
     }
     if (changed || retiredAt === null) updated++;
     if (!changed && retiredAt === undefined) {
@@ -174,10 +180,11 @@ export async function importWatchlist(tx: Tx, input: ImportWatchlistInput): Prom
     }
     await tx.watchlistEntry.update({
       where: { id: existing.id },
-      data: { ...(changed ? data : {}), ...(retiredAt !== undefined ? { retiredAt } : {}) },
+      data: { ...(changed ? data : {}), ...(retiredAt !== undefined ? { retiredAt } : {}), ...(retiredAt === null ? { listedAt: listAt } : {}) },
     });
   }
   if (toCreate.length) await tx.watchlistEntry.createMany({ data: toCreate });
+  if (closedPeriods.length) await tx.watchlistListingPeriod.createMany({ data: closedPeriods });
 
   // Whatever the new edition no longer lists is retired, never deleted.
   const missing = [...byReference.values()].filter((s) => !s.retiredAt).map((s) => s.id);

@@ -139,6 +139,17 @@ export const items = {
   programme: (o: Partial<DisclosureContent['programmes']['items'][number]> = {}) => ({ ...sampleContent().programmes.items[0]!, ...o }),
   support: (o: Partial<DisclosureContent['support']['items'][number]> = {}) => ({ ...sampleContent().support.items[0]!, ...o }),
   travel: (o: Partial<DisclosureContent['travel']['items'][number]> = {}) => ({ ...sampleContent().travel.items[0]!, ...o }),
+  /** An ordinary honorarium from a domestic society, not a talent-programme award. */
+  gift: (o: Partial<DisclosureContent['gifts']['items'][number]> = {}): DisclosureContent['gifts']['items'][number] => ({
+    id: crypto.randomUUID(),
+    kind: 'HONORARIUM',
+    source: { name: 'Japan Society of Mechanical Engineers', nameLocal: '日本機械学会', country: 'JP' },
+    description: 'Invited lecture',
+    receivedOn: '2025-06-12',
+    value: { amountMinor: 50_000, currency: 'JPY' },
+    talentProgrammeAward: false,
+    ...o,
+  }),
 };
 
 export const section = <T>(...list: T[]) => ({ nothingToDisclose: false, items: list });

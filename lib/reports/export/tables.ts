@@ -152,6 +152,7 @@ export async function reportTables(
           [t('talent.figures.aboveLargest'), money(r.totals.aboveLargestJpy, r.totals.aboveThreshold)],
           [t('talent.figures.atGroup', { group: locale === 'ja' ? r.group.nameJa : r.group.nameEn }), c(r.totals.atGroup)],
           [t('talent.figures.onWatchlist'), c(r.totals.onWatchlist)],
+          [t('talent.figures.onWatchlistThen', { year: r.context.params.fiscalYear }), c(r.totals.onWatchlistThen)],
         ],
       },
       {
@@ -165,6 +166,7 @@ export async function reportTables(
           amount(t('tables.aboveLargest'), 'aboveLargest'),
           count(t('tables.atGroup'), 'atGroup'),
           count(t('tables.onWatchlist'), 'onWatchlist'),
+          count(t('tables.onWatchlistThen'), 'onWatchlistThen'),
         ],
         rows: r.byInstitution.map((i) => [
           name(i),
@@ -174,6 +176,7 @@ export async function reportTables(
           money(i.aboveLargestJpy, i.aboveThreshold),
           c(i.atGroup),
           c(i.onWatchlist),
+          c(i.onWatchlistThen),
         ]),
         chart: 1,
       },
@@ -187,8 +190,8 @@ export async function reportTables(
       {
         key: 'talent-watchlists',
         title: t('talent.byWatchlist'),
-        columns: [text(t('tables.watchlist')), count(t('tables.researchers'))],
-        rows: r.byWatchlist.map((l) => [locale === 'ja' ? l.nameJa : l.nameEn, c(l.value)]),
+        columns: [text(t('tables.watchlist')), count(t('tables.listedNow'), 'now'), count(t('tables.listedThen', { year: r.context.params.fiscalYear }), 'then')],
+        rows: r.byWatchlist.map((l) => [locale === 'ja' ? l.nameJa : l.nameEn, c(l.value), c(l.then)]),
       },
     ],
   };

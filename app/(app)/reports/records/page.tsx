@@ -2,10 +2,11 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ExportPanel } from '@/components/reports/export-panel';
+import { RecordFilterForm } from '@/components/reports/record-filter-form';
 import { PublicationBanner, ReportNav } from '@/components/reports/report-frame';
 import { deny, requireRole } from '@/lib/auth/actor';
 import { reportFrame } from '@/lib/reports/frame';
-import { loadGroup } from '@/lib/reports/group';
+import { loadGroup, reportWatchlists } from '@/lib/reports/group';
 import { type RecordFilter, filterQuery, reportPart } from '@/lib/reports/params';
 import { countRecords, listRecords, recordQuery } from '@/lib/reports/records';
 import { DIRECT_LIMIT } from '@/lib/reports/export/limits';
@@ -38,7 +39,8 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
   const params = reportPart(filter);
   const showNames = q.columns.some((c) => c.key === 'researcherName');
   const talent = q.columns.some((c) => c.key === 'grantTotalJpy');
-  const group = filter.talent === 'group' && filter.entry ? await loadGroup(filter.group) : null;
+  const [group, watchlists] = await Promise.all([loadGroup(filter.group), reportWatchlists()]);
+  const listName = (l: { nameJa: string; nameEn: string }) => (locale === 'ja' ? l.nameJa : l.nameEn);
 
   const institutionName = (id: string) => frame.institutions.find((i) => i.id === id)?.name ?? id;
   const threshold = format.number(filter.threshold, { style: 'currency', currency: 'JPY' });
@@ -56,8 +58,12 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
   if (f.talent === 'grants') conditions.push(t('records.filter.talentGrants', { threshold }));
   if (f.talent === 'group') conditions.push(t('records.filter.talentGroup'));
   if (f.talent === 'watchlist') conditions.push(t('records.filter.talentWatchlist'));
-  if (f.entry) conditions.push(t('records.filter.entry', { value: group?.entries.find((e) => e.id === f.entry)?.name ?? f.entry }));
-  if (f.watchlist) conditions.push(t('records.filter.watchlist', { value: f.watchlist }));
+  if (f.entry) conditions.push(t('records.filter.entry', { value: group.entries.find((e) => e.id === f.entry)?.name ?? f.entry }));
+  if (f.watchlist) {
+    const list = watchlists.find((l) => l.code === f.watchlist);
+    conditions.push(t('records.filter.watchlist', { value: list ? listName(list) : f.watchlist }));
+  }
+  if (f.listed === 'then' && (f.watchlist || f.talent === 'watchlist')) conditions.push(t('records.filter.listedThen'));
   const back = f.talent ? '/reports/talent-grants' : f.country || f.programme || f.rule ? '/reports/breakdowns' : '/reports';
   const backQuery = filterQuery(params);
 
@@ -77,6 +83,12 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
         <dt>{t('records.filters')}</dt>
         <dd>{conditions.length ? conditions.join(locale === 'ja' ? '、' : '; ') : t('records.noFilter')}</dd>
       </dl>
+      <RecordFilterForm
+        filter={filter}
+        institutions={frame.institutions.map((i) => ({ value: i.id, label: i.name }))}
+        entries={group.entries.map((e) => ({ value: e.id, label: locale === 'ja' && e.nameJa ? e.nameJa : e.name }))}
+        watchlists={watchlists.map((l) => ({ value: l.code, label: listName(l) }))}
+      />
       <p className="records-count" data-testid="records-count" data-count={count}>
         {t('records.count', { count })}
       </p>

@@ -84,6 +84,10 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
             <strong className="answer-figure"><k.Count value={tot.onWatchlist} label={t('talent.figures.onWatchlist')} /></strong>{' '}
             {t('talent.answers.onWatchlist')}
           </li>
+          <li data-testid="answer-watchlist-then">
+            <strong className="answer-figure"><k.Count value={tot.onWatchlistThen} label={t('talent.figures.onWatchlistThen', { year: params.fiscalYear })} /></strong>{' '}
+            {t('talent.answers.onWatchlistThen', { year: params.fiscalYear })}
+          </li>
         </ul>
         <p className="field-help">{t('talent.method')}</p>
         <p className="field-help">{t('sampleNote')}</p>
@@ -107,6 +111,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                 <th scope="col" className="num">{t('tables.aboveLargest')}</th>
                 <th scope="col" className="num">{t('tables.atGroup')}</th>
                 <th scope="col" className="num">{t('tables.onWatchlist')}</th>
+                <th scope="col" className="num">{t('tables.onWatchlistThen')}</th>
               </tr>
             </thead>
             <tbody>
@@ -119,6 +124,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                   <td className="num">{k.yen(i.aboveLargestJpy) ?? (i.aboveThreshold.suppressed ? k.display(i.aboveThreshold) : '—')}</td>
                   <td className="num"><k.Count value={i.atGroup} /></td>
                   <td className="num"><k.Count value={i.onWatchlist} /></td>
+                  <td className="num"><k.Count value={i.onWatchlistThen} /></td>
                 </tr>
               ))}
             </tbody>
@@ -131,6 +137,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                 <td className="num">{k.yen(tot.aboveLargestJpy) ?? (tot.aboveThreshold.suppressed ? k.display(tot.aboveThreshold) : '—')}</td>
                 <td className="num"><k.Count value={tot.atGroup} /></td>
                 <td className="num"><k.Count value={tot.onWatchlist} /></td>
+                <td className="num"><k.Count value={tot.onWatchlistThen} /></td>
               </tr>
             </tfoot>
           </DataTable>
@@ -179,7 +186,8 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
             <thead>
               <tr>
                 <th scope="col">{t('tables.watchlist')}</th>
-                <th scope="col" className="num">{t('tables.researchers')}</th>
+                <th scope="col" className="num">{t('tables.listedNow')}</th>
+                <th scope="col" className="num">{t('tables.listedThen', { year: params.fiscalYear })}</th>
               </tr>
             </thead>
             <tbody>
@@ -187,6 +195,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                 <tr key={l.code}>
                   <th scope="row">{ja ? l.nameJa : l.nameEn}</th>
                   <td className="num"><k.Count value={l.value} /></td>
+                  <td className="num"><k.Count value={l.then} /></td>
                 </tr>
               ))}
             </tbody>
