@@ -52,8 +52,12 @@ async function checkPage(page: Page, path: string): Promise<string[]> {
       await region.focus();
       await page.keyboard.press('ArrowRight');
       await page.keyboard.press('ArrowRight');
-      const scrolled = await region.evaluate((el) => el.scrollLeft);
-      if (scrolled <= 0) problems.push(`${path}: scroll region ${r.i} ("${r.label}") does not scroll by keyboard`);
+      // Keyboard scrolling may be animated: wait (briefly) for it to move.
+      const scrolled = await expect
+        .poll(() => region.evaluate((el) => el.scrollLeft), { timeout: 3_000 })
+        .toBeGreaterThan(0)
+        .then(() => true, () => false);
+      if (!scrolled) problems.push(`${path}: scroll region ${r.i} ("${r.label}") does not scroll by keyboard`);
     }
   }
 
