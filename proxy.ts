@@ -4,6 +4,7 @@
 // no route can mean: NUL or malformed encoding in the URL, a server-action body React never sends.
 import { type NextRequest, NextResponse } from 'next/server';
 import { problemResponse } from '@/lib/api/problem';
+import { REQUEST_PATH_HEADER } from '@/lib/auth/return-to';
 import { setsOwnHeaders } from '@/lib/security/own-headers';
 import { gateRefusal } from '@/lib/security/request-gate';
 
@@ -44,6 +45,8 @@ export async function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('x-nonce', nonce);
   requestHeaders.set('Content-Security-Policy', csp);
+  // The page asked for, so a signed-out visit can come back to it after sign-in (lib/auth/return-to.ts).
+  requestHeaders.set(REQUEST_PATH_HEADER, `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', csp);
   response.headers.set('Cache-Control', 'no-store, max-age=0');

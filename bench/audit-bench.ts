@@ -95,7 +95,7 @@ const institutions = Array.from({ length: 40 }, () => randomUUID());
 async function writeOnce(mode: Mode, w: number, n: number): Promise<void> {
   await db.$transaction(async (tx) => {
     await tx.$executeRaw`UPDATE "Setting" SET value = ${JSON.stringify({ n })}::jsonb, "updatedAt" = now() WHERE key = ${`bench.w${w}`}`;
-    const input = { action: 'bench.autosave', actorEmail: `w${w}@bench.test`, entityType: 'Disclosure', entityId: `d${w}`, institutionId: institutions[w % institutions.length]!, details: { n, section: 'positions' } };
+    const input = { action: 'bench.autosave' as const, actorEmail: `w${w}@bench.test`, entityType: 'Disclosure', entityId: `d${w}`, institutionId: institutions[w % institutions.length]!, details: { n, section: 'positions' } };
     if (mode === 'kaiji') await recordAudit(tx, input);
     // The same event row stored with nothing else: no sanitising, no hash (what any audit log costs).
     // Into a copy of the table (same partitioning, columns, defaults and indexes) so the trail stays verifiable.

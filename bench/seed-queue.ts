@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate } from '../lib/db/migrator';
+import { searchTextOf } from '../lib/review/search-keys';
 import { normalizeName } from '../lib/watchlists/normalize';
 import { openBenchDb, recreateBenchDatabase } from './lib/bench-db';
 import { type Cell, CopySink } from './lib/copy';
@@ -173,7 +174,7 @@ async function main() {
       user: await new CopySink(await connect(bench.url), 'User', ['id', 'email', 'displayName', 'nameKanji', 'nameRomaji', 'locale', 'updatedAt']).open(),
       membership: await new CopySink(await connect(bench.url), 'Membership', ['id', 'userId', 'role', 'institutionId']).open(),
       disclosure: await new CopySink(await connect(bench.url), 'Disclosure', [
-        'id', 'cycleId', 'researcherId', 'institutionId', 'departmentId', 'status', 'stateVersion', 'assigneeId', 'researcherName',
+        'id', 'cycleId', 'researcherId', 'institutionId', 'departmentId', 'status', 'stateVersion', 'assigneeId', 'researcherName', 'searchText',
         'maxSeverity', 'findingCount', 'pendingMatches', 'lastSubmittedAt', 'decidedAt', 'createdAt', 'updatedAt',
       ]).open(),
       version: await new CopySink(await connect(bench.url), 'DisclosureVersion', [
@@ -194,6 +195,17 @@ async function main() {
     let written = 0;
     let nextReport = 100_000;
     const stamp = iso(Date.now());
+
+    // Names repeat (a few hundred surnames, given names and organisations): their keys are made once.
+    const keysByName = new Map<string, string[]>();
+    function searchKeysOf(name: string): string[] {
+      let keys = keysByName.get(name);
+      if (!keys) {
+        keys = searchTextOf([name]).split('\n').filter(Boolean);
+        keysByName.set(name, keys);
+      }
+      return keys;
+    }
 
     for (let i = 0; i < sizes.length; i++) {
       const target = sizes[i]!;
@@ -244,7 +256,7 @@ async function main() {
         const dept = pickDept();
         const years = Math.min(target - made, rand() < 0.6 ? 8 : int(1, 7));
         for (const c of cycles.slice(cycles.length - years)) {
-          await writeDisclosure({ c, instId, deptId: dept.id, researcherId, researcherName, kanji, officers });
+          await writeDisclosure({ c, instId, deptId: dept.id, researcherId, researcherName, kanji, romaji, officers });
           made++;
           if (++written >= nextReport) {
             log(`  ${written.toLocaleString('en')} disclosures (${elapsed()})`);
@@ -261,6 +273,7 @@ async function main() {
       researcherId: string;
       researcherName: string;
       kanji: string;
+      romaji: string;
       officers: string[];
     }) {
       const status = (o.c.fy === CURRENT_FY ? currentStatus() : pastStatus())[0];
@@ -277,10 +290,13 @@ async function main() {
       let maxRank = 0;
       let findingCount = 0;
       let pending = 0;
+      let searchText = '';
       if (submittedAt !== null) {
         const versions = status === 'RESUBMITTED' ? 2 : 1;
         let versionId = '';
         const orgs = Array.from({ length: int(1, 3) }, () => pickOrg());
+        // The queue search's keys, as a submission writes them (lib/review/search-keys.ts).
+        searchText = [...new Set([o.researcherName, o.kanji, o.romaji, ...orgs.map((org) => org.name)].flatMap(searchKeysOf))].join('\n');
         for (let n = 1; n <= versions; n++) {
           versionId = randomUUID();
           const at = versions === 2 && n === 1 ? submittedAt - int(5, 20) * 86_400_000 : submittedAt;
@@ -328,7 +344,7 @@ async function main() {
         }
       }
       const row: Cell[] = [
-        id, o.c.id, o.researcherId, o.instId, o.deptId, status, stateVersion, assigned ? pick(o.officers) : null, o.researcherName,
+        id, o.c.id, o.researcherId, o.instId, o.deptId, status, stateVersion, assigned ? pick(o.officers) : null, o.researcherName, searchText,
         maxRank ? (['INFO', 'REVIEW', 'FLAG'] as const)[maxRank - 1] : null, findingCount, pending,
         submittedAt === null ? null : iso(submittedAt), decidedAt === null ? null : iso(decidedAt),
         iso(o.c.opensAt + int(0, 8) * 86_400_000), iso(decidedAt ?? submittedAt ?? o.c.opensAt),
@@ -369,6 +385,11 @@ async function main() {
     await main.end();
     log(`✓ ${TOTAL.toLocaleString('en')} disclosures in ${sizes.length} institutions, ready in ${elapsed()}`);
     log(`  institution A: ${meta.institutions[0]!.slug} (${meta.institutions[0]!.disclosures.toLocaleString('en')} disclosures)`);
+  } catch (err) {
+    // Said before the server stops: its stopping ends the open COPY connections, whose errors would
+    // otherwise be all that is printed.
+    console.error(err);
+    throw err;
   } finally {
     await bench.stop();
   }

@@ -42,6 +42,15 @@ export const ROUTES: RouteSpec[] = [
   // A contract of institution A's researcher: the researcher, A's officer and the nationwide auditor.
   { path: `/api/attachments/${DEMO_IDS.researcherContract}`, allow: ['researcher', 'officer', 'auditor'], api: true },
   { path: '/api/entities?q=beihang', allow: ['researcher', 'researcher2', 'officer', 'officer2'], api: true },
+  // Grant-application downloads of a submitted version (issue #14): its researcher only; a version that
+  // does not exist and a file Kaiji does not make are 404 for everyone.
+  ...['cpos.pdf', 'cpos.json', 'erad-effort.csv'].map((file) => ({
+    path: `/api/disclosures/${DEMO_IDS.researcherApproved}/versions/1/${file}`,
+    allow: ['researcher'] as DemoAccount[],
+    api: true,
+  })),
+  { path: `/api/disclosures/${DEMO_IDS.researcherApproved}/versions/9/cpos.json`, allow: [], api: true },
+  { path: `/api/disclosures/${DEMO_IDS.researcherApproved}/versions/1/cpos.xml`, allow: [], api: true },
   // Review (issue #5): the queue with filters, a disclosure of institution A (approved, so opening it
   // changes nothing), one that does not exist and a malformed id: officers of A only, or nobody.
   { path: '/review?status=APPROVED&sort=severity', allow: ['officer', 'officer2'] },
@@ -154,10 +163,12 @@ export const ROUTES_CHECKED_ELSEWHERE: Record<string, string> = {
   '/': 'public: sends each role to its home',
   '/signin': 'public: the sign-in form (e2e/foundation.spec.ts)',
   '/signin/verify': 'second factor of a signed-in session (lib/auth/mfa.test.ts, e2e/admin.spec.ts)',
+  '/signin/forgot': 'public: asks for a password-reset link (lib/auth/forgot-password.test.ts, e2e/journeys.spec.ts)',
   '/no-access': 'public: shown to a signed-in person without a role',
   '/account/accept/[token]': 'public: one-time invitation link (lib/auth account tokens)',
   '/account/reset/[token]': 'public: one-time password-reset link (lib/auth account tokens)',
   '/account/mfa': 'any signed-in person, for their own account (lib/auth/mfa.test.ts)',
+  '/account': 'any signed-in person, their own account and language (e2e/journeys.spec.ts)',
   '/outbox': 'demo only; each viewer sees only their own (test/security/outbox.test.ts)',
   '/api/health': 'public: load-balancer health check',
   '/api/auth/[...nextauth]': 'next-auth endpoints (e2e/foundation.spec.ts, test/security/throttle.test.ts)',

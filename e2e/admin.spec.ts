@@ -162,7 +162,8 @@ test('an administrator sets up an institution; the invited officer enrols TOTP a
   await officer.getByLabel('Password').fill(officerPassword);
   await officer.getByRole('button', { name: 'Sign in', exact: true }).click();
   await expect(officer).toHaveURL(/\/signin\/verify$/);
-  expect((await officer.goto('/review'))?.url()).toMatch(/\/signin\/verify$/);
+  // The page asked for is kept through the second factor, and reached after it.
+  expect((await officer.goto('/review'))?.url()).toMatch(/\/signin\/verify\?next=%2Freview$/);
   await officer.getByLabel('Code').fill('000000' === (await generate({ secret })) ? '111111' : '000000');
   await officer.getByRole('button', { name: 'Verify' }).click();
   await expect(officer.getByRole('alert').filter({ hasText: 'This code is not correct' })).toBeVisible();
@@ -180,7 +181,7 @@ test('an administrator sets up an institution; the invited officer enrols TOTP a
   await page.getByRole('button', { name: 'Yes, continue' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'The account has been disabled and every session ended.' })).toBeVisible();
   await officer.reload();
-  await expect(officer).toHaveURL(/\/signin$/);
+  await expect(officer).toHaveURL(/\/signin\?next=%2Freview$/);
   await officerContext.close();
 });
 

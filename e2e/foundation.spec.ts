@@ -103,6 +103,7 @@ test('signing out ends the session on the server: the old cookie no longer works
   await replay.addCookies(cookies);
   const p2 = await replay.newPage();
   await p2.goto('/review');
-  await expect(p2).toHaveURL(/\/signin$/);
+  // Back at sign-in, which keeps the page asked for (lib/auth/return-to.ts).
+  await expect(p2).toHaveURL(/\/signin\?next=%2Freview$/);
   await replay.close();
 });

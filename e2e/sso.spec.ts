@@ -51,7 +51,7 @@ async function expectRefused(page: Page) {
   await expect(page.getByRole('alert').filter({ hasText: 'Signing in through your university did not complete' })).toBeVisible();
   expect((await page.context().cookies()).some((c) => c.name === SESSION_COOKIE), 'no session cookie').toBe(false);
   await page.goto('/review');
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page).toHaveURL(/\/signin\?next=%2Freview$/);
 }
 
 async function newPage(browser: Browser, locale = 'en-GB') {

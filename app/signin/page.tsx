@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { SignInForm } from '@/components/auth/sign-in-form';
 import { SsoButton } from '@/components/auth/sso-button';
 import { LocaleSwitcher } from '@/components/layout/locale-switcher';
 import { currentSession } from '@/lib/auth/actor';
+import { signInPathFor, safeReturnPath } from '@/lib/auth/return-to';
 import { MFA_PENDING_PATH, homePath } from '@/lib/auth/roles';
 import { env } from '@/lib/env';
 
@@ -26,10 +28,11 @@ const KNOWN_ERRORS: Record<string, string> = {
   SessionRequired: 'auth.errors.sessionEnded',
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string; next?: string | string[] }> }) {
   const actor = await currentSession();
-  if (actor) redirect(actor.mfaPending ? MFA_PENDING_PATH[actor.mfaPending] : homePath(actor));
-  const { error } = await searchParams;
+  const { error, next } = await searchParams;
+  const returnTo = safeReturnPath(next);
+  if (actor) redirect(actor.mfaPending ? signInPathFor(returnTo, MFA_PENDING_PATH[actor.mfaPending]) : (returnTo ?? homePath(actor)));
   const t = await getTranslations();
   const e = env();
   const sso = Boolean(e.OIDC_ISSUER);
@@ -44,11 +47,14 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         </div>
         <h1 id="signin-title">{t('auth.signInTitle')}</h1>
         <p className="muted">{t('common.tagline')}</p>
-        <SignInForm initialError={error ? (KNOWN_ERRORS[error] ?? 'auth.errors.unavailable') : undefined} />
+        <SignInForm initialError={error ? (KNOWN_ERRORS[error] ?? 'auth.errors.unavailable') : undefined} returnTo={returnTo} />
+        <p>
+          <Link href="/signin/forgot">{t('forgotPassword.link')}</Link>
+        </p>
         {sso ? (
           <div className="stack">
             <p className="divider">{t('auth.or')}</p>
-            <SsoButton label={t('auth.signInWith', { provider: e.OIDC_NAME })} />
+            <SsoButton label={t('auth.signInWith', { provider: e.OIDC_NAME })} returnTo={returnTo} />
           </div>
         ) : null}
         {e.KAIJI_DEMO ? (

@@ -6,7 +6,7 @@ import { SetPasswordForm } from './set-password-form';
 
 /** The page behind an invitation or password-reset link. */
 export async function TokenPage({ token, purpose }: { token: string; purpose: 'INVITE' | 'PASSWORD_RESET' }) {
-  const [t, format, state] = await Promise.all([getTranslations('account'), getFormatter(), inspectAccountToken(token, purpose)]);
+  const [t, tf, format, state] = await Promise.all([getTranslations('account'), getTranslations('forgotPassword'), getFormatter(), inspectAccountToken(token, purpose)]);
   const ns = purpose === 'INVITE' ? 'accept' : 'reset';
   return (
     <AccountCard>
@@ -22,6 +22,7 @@ export async function TokenPage({ token, purpose }: { token: string; purpose: 'I
           <p className="form-error" role="alert">
             {t(`link.${state.state}`)}
           </p>
+          {purpose === 'PASSWORD_RESET' ? <Link href="/signin/forgot">{tf('askAgain')}</Link> : null}
           <Link href="/signin">{t('link.toSignIn')}</Link>
         </div>
       )}

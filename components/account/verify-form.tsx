@@ -11,7 +11,7 @@ import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 import { type SecondFactorInput, secondFactorSchema } from '@/lib/auth/mfa-schema';
 
-export function VerifyForm() {
+export function VerifyForm({ returnTo }: { returnTo: string | null }) {
   const t = useTranslations();
   const router = useRouter();
   const [outcome, setOutcome] = useState<Outcome>({});
@@ -22,7 +22,7 @@ export function VerifyForm() {
       setOutcome({ success: 'account.verify.recoveryUsed', details: { left: res.data.recoveryCodesLeft } });
     } else setOutcome(outcomeOf(res, 'account.verify.done', setError));
     if (res.ok) {
-      router.replace('/');
+      router.replace(returnTo ?? '/');
       router.refresh();
     }
   });

@@ -14,7 +14,7 @@ const ERROR_KEYS: Record<string, string> = {
   throttled: 'auth.errors.throttled',
 };
 
-export function SignInForm({ initialError }: { initialError?: string }) {
+export function SignInForm({ initialError, returnTo }: { initialError?: string; returnTo: string | null }) {
   const t = useTranslations();
   const router = useRouter();
   const [formError, setFormError] = useState<string | undefined>(initialError);
@@ -31,8 +31,9 @@ export function SignInForm({ initialError }: { initialError?: string }) {
       setFormError(ERROR_KEYS[res?.error ?? ''] ?? 'auth.errors.unavailable');
       return;
     }
-    // Server components render again with the new session and send the person to their home.
-    router.replace('/');
+    // Server components render again with the new session: the page asked for before sign-in (checked
+    // again there, and sent through the second factor if one is owed), else the person's home.
+    router.replace(returnTo ?? '/');
     router.refresh();
   });
 

@@ -2,9 +2,9 @@
 
 import { signIn } from 'next-auth/react';
 
-export function SsoButton({ label }: { label: string }) {
+export function SsoButton({ label, returnTo }: { label: string; returnTo: string | null }) {
   return (
-    <button type="button" className="button" onClick={() => void signIn('oidc', { callbackUrl: '/' })}>
+    <button type="button" className="button" onClick={() => void signIn('oidc', { callbackUrl: returnTo ?? '/' })}>
       {label}
     </button>
   );

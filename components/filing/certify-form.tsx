@@ -4,6 +4,7 @@
 // request submits once.
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useLocale, useTranslations } from 'next-intl';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -13,6 +14,7 @@ import { Field } from '@/components/ui/field';
 import { sectionLabels } from '@/lib/disclosures/labels';
 import { isSectionKey } from '@/lib/disclosures/sections';
 import { certificationSchema, type Certification } from '@/lib/disclosures/certification';
+import type { UnconfirmedItem } from '@/lib/filing/carry';
 import { newItemId } from '@/lib/filing/form-values';
 import { forgetLocalDrafts } from './autosave';
 
@@ -33,6 +35,7 @@ export function CertifyForm({
   const [idempotencyKey] = useState(() => newItemId());
   const [formError, setFormError] = useState<{ key: string; reload?: boolean }>();
   const [problems, setProblems] = useState<string[]>([]);
+  const [unconfirmed, setUnconfirmed] = useState<UnconfirmedItem[]>([]);
   const {
     register,
     handleSubmit,
@@ -46,6 +49,7 @@ export function CertifyForm({
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
     setProblems([]);
+    setUnconfirmed([]);
     let res: Awaited<ReturnType<typeof submitDisclosureAction>>;
     try {
       res = await submitDisclosureAction({
@@ -75,6 +79,7 @@ export function CertifyForm({
       return;
     }
     if (res.error === 'filing.errors.incomplete') setProblems(Object.keys(res.fieldErrors ?? {}));
+    if (res.error === 'carry.errors.unconfirmed') setUnconfirmed((res.details?.items as UnconfirmedItem[] | undefined) ?? []);
     setFormError({
       key: res.error,
       reload: ['errors.conflict', 'filing.errors.changedSinceReview', 'errors.staleWrite'].includes(res.error),
@@ -89,7 +94,18 @@ export function CertifyForm({
       <div id="certify-error" tabIndex={-1} role="alert" className={formError ? 'form-error' : 'visually-hidden'}>
         {formError ? (
           <>
-            <p>{t(formError.key)}</p>
+            <p>{t(formError.key, { count: unconfirmed.length })}</p>
+            {unconfirmed.length > 0 ? (
+              <ul data-testid="carry-refused">
+                {unconfirmed.map((item) => (
+                  <li key={item.itemId}>
+                    <Link href={`/disclosures/${disclosureId}/${item.section}`}>
+                      {t(sectionLabels[item.section].title)} · {item.title || t('filing.form.untitled')}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {problems.length > 0 ? (
               <ul>
                 {problems.map((p) => {

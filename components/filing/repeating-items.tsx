@@ -19,6 +19,7 @@ export function RepeatingItems({
   firstField,
   title,
   renderItem,
+  itemBanner,
 }: {
   section: RepeatingSectionKey;
   newItem: () => Item;
@@ -26,6 +27,8 @@ export function RepeatingItems({
   firstField: string;
   title: (item: Item | undefined) => string;
   renderItem: (prefix: string, index: number) => ReactNode;
+  /** Shown at the top of an entry (e.g. "from last year — still true?"), by the entry's id. */
+  itemBanner?: (item: Item, label: string) => ReactNode;
 }) {
   const t = useTranslations();
   const { control, formState } = useFormContext();
@@ -87,6 +90,7 @@ export function RepeatingItems({
                     <span className="visually-hidden"> ({label})</span>
                   </button>
                 </div>
+                {item && itemBanner ? itemBanner(item, label) : null}
                 <div className="stack">{renderItem(`items.${index}`, index)}</div>
               </section>
             </li>

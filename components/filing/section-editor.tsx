@@ -13,6 +13,10 @@ import { SummarisedErrors } from '@/components/ui/field-group';
 import { RequiredHint } from '@/components/ui/required-hint';
 import { completeSchemas, type SectionKey } from '@/lib/disclosures/sections';
 import { cleanSection, decodeIssue, encodeIssue, newItemId } from '@/lib/filing/form-values';
+import type { CarryStates } from '@/lib/filing/carry';
+import { isEndable } from '@/lib/filing/carry-rules';
+import { itemTitles } from '@/lib/filing/item-title';
+import { CarryBanner } from './carry-banner';
 import { type SaveFn, useAutosave } from './autosave';
 import { ErrorSummary, type SummaryItem } from './error-summary';
 import { SaveNotices } from './save-notices';
@@ -63,19 +67,6 @@ function summarise(errors: FieldErrors, section: SectionKey, t: (key: string, v?
   return items;
 }
 
-const itemTitles: Record<Exclude<SectionKey, 'profile'>, (item: Record<string, unknown> | undefined) => string> = {
-  appointments: (i) => [orgName(i?.organisation), i?.title].filter(Boolean).join(' — '),
-  programmes: (i) => orgName(i?.programme),
-  support: (i) => String(i?.title ?? ''),
-  gifts: (i) => orgName(i?.source) || String(i?.description ?? '').slice(0, 40),
-  interests: (i) => orgName(i?.organisation),
-  travel: (i) => [orgName(i?.sponsor), i?.startDate].filter(Boolean).join(' — '),
-};
-
-function orgName(value: unknown): string {
-  return typeof value === 'object' && value ? String((value as { name?: string }).name ?? '') : '';
-}
-
 const newItems: Record<Exclude<SectionKey, 'profile'>, () => { id: string } & Record<string, unknown>> = {
   appointments: () => ({ id: newItemId(), contractAttachmentIds: [] }),
   programmes: () => ({ id: newItemId() }),
@@ -120,6 +111,9 @@ export function SectionEditor({
   attachmentsHref,
   next,
   options,
+  carried = {},
+  linked = {},
+  fiscalYear,
 }: {
   disclosureId: string;
   section: SectionKey;
@@ -132,6 +126,11 @@ export function SectionEditor({
   attachmentsHref: string;
   next: { href: string; label: string };
   options: LocaleOptions;
+  /** Entries carried from the last filed disclosure, by item id, and the cycle's fiscal year for ending them. */
+  carried?: CarryStates;
+  /** Support entries added from imported grants, by item id. */
+  linked?: Record<string, { funder: string; projectNumber: string }>;
+  fiscalYear: number;
 }) {
   const t = useTranslations();
   const router = useRouter();
@@ -193,6 +192,29 @@ export function SectionEditor({
         newItem={newItems[section]}
         firstField={firstFields[section]}
         title={itemTitles[section]}
+        itemBanner={(item, label) => {
+          const state = carried[item.id];
+          const grant = linked[item.id];
+          return (
+            <>
+              {grant ? (
+                <p className="muted" data-testid="grant-linked">
+                  {t('grantSuggestions.linked', { funder: grant.funder, projectNumber: grant.projectNumber })}
+                </p>
+              ) : null}
+              {state ? (
+                <CarryBanner
+                  disclosureId={disclosureId}
+                  itemId={item.id}
+                  carried={state}
+                  endable={isEndable(section)}
+                  fiscalYear={fiscalYear}
+                  title={label}
+                />
+              ) : null}
+            </>
+          );
+        }}
         renderItem={(prefix) => {
           switch (section) {
             case 'appointments':

@@ -13,6 +13,7 @@ import { env } from '@/lib/env';
 export async function AppHeader({ actor }: { actor: Actor }) {
   const t = await getTranslations('nav');
   const ta = await getTranslations('account.nav');
+  const tp = await getTranslations('preferences');
   const items = ROLES.filter((r) => hasRole(actor, r)).map((r) => ({ href: HOME_PATH[r], label: t(`home.${r}`) }));
   return (
     <header className="app-header">
@@ -25,6 +26,7 @@ export async function AppHeader({ actor }: { actor: Actor }) {
           {actor.displayName}
         </span>
         {env().KAIJI_DEMO ? <HeaderLink href="/outbox">{ta('outbox')}</HeaderLink> : null}
+        <HeaderLink href="/account">{tp('nav')}</HeaderLink>
         <HeaderLink href="/account/mfa">{ta('security')}</HeaderLink>
         <LocaleSwitcher />
         <SignOutButton label={t('signOut')} />

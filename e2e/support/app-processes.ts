@@ -21,7 +21,33 @@ interface Handoff {
 export interface Received {
   to: string[];
   messageId: string;
+  /** As sent on the wire (RFC 2047 encoded when not ASCII); decoded in `subjectText`. */
   subject: string;
+  subjectText: string;
+  /** The plain-text body, transfer encoding undone. */
+  text: string;
+}
+
+/** Undoes RFC 2047 encoded words (=?UTF-8?B?…?= / =?UTF-8?Q?…?=) of a header. */
+function decodeHeader(value: string): string {
+  return value.replace(/\s*=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, enc: string, data: string) =>
+    enc.toLowerCase() === 'b' ? Buffer.from(data, 'base64').toString('utf8') : decodeQuotedPrintable(data.replace(/_/g, ' ')),
+  );
+}
+
+function decodeQuotedPrintable(s: string): string {
+  const bytes = s.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  return Buffer.from(bytes, 'latin1').toString('utf8');
+}
+
+function bodyText(raw: string): string {
+  const split = raw.indexOf('\r\n\r\n');
+  const head = raw.slice(0, split);
+  const body = raw.slice(split + 4);
+  const encoding = header(head, 'Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable') return decodeQuotedPrintable(body);
+  return body;
 }
 
 export interface AppProcesses {
@@ -51,7 +77,15 @@ async function startSmtp(inbox: Received[]): Promise<{ url: string; server: SMTP
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8');
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address), messageId: header(raw, 'Message-ID'), subject: header(raw, 'Subject') });
+        // Headers folded over several lines are unfolded before reading.
+        const head = raw.slice(0, raw.indexOf('\r\n\r\n')).replace(/\r\n[ \t]+/g, ' ');
+        inbox.push({
+          to: session.envelope.rcptTo.map((r) => r.address),
+          messageId: header(head, 'Message-ID'),
+          subject: header(head, 'Subject'),
+          subjectText: decodeHeader(header(head, 'Subject')),
+          text: bodyText(raw),
+        });
         cb();
       });
     },

@@ -20,17 +20,23 @@ export async function queueAccountLink(
   o: {
     user: LinkRecipient;
     purpose: 'INVITE' | 'PASSWORD_RESET';
-    createdById: string;
+    /** Null when the person asked for the link themselves (forgot password). */
+    createdById: string | null;
+    /** The mail template, when not the purpose's own (the self-service reset has its own wording). */
+    template?: string;
+    ttlMs?: number;
+    /** The language when the person has not chosen one (the one they are using the app in). */
+    fallbackLocale?: string;
     institution?: { nameJa: string; nameEn: string } | null;
     role?: Role | null;
   },
 ): Promise<{ expiresAt: Date }> {
-  const { token, expiresAt } = await issueAccountToken(tx, { userId: o.user.id, purpose: o.purpose, createdById: o.createdById });
+  const { token, expiresAt } = await issueAccountToken(tx, { userId: o.user.id, purpose: o.purpose, createdById: o.createdById, ttlMs: o.ttlMs });
   const link = `${env().APP_URL.replace(/\/$/, '')}${TOKEN_PATH[o.purpose]}/${token}`;
-  const locale = mailLocale(o.user.locale);
+  const locale = mailLocale(o.user.locale ?? o.fallbackLocale);
   const t = mailText(locale);
   const institution = o.institution ? (locale === 'ja' ? o.institution.nameJa : o.institution.nameEn) : t('noInstitution');
-  const mail = renderMail(locale, o.purpose === 'INVITE' ? 'invite' : 'passwordReset', {
+  const mail = renderMail(locale, o.template ?? (o.purpose === 'INVITE' ? 'invite' : 'passwordReset'), {
     name: o.user.displayName,
     email: o.user.email,
     link,

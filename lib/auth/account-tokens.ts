@@ -23,7 +23,7 @@ export function hashAccountToken(raw: string): string {
 /** Issues a new link token (returned raw, the only time it exists) and retires older unused ones. */
 export async function issueAccountToken(
   tx: Tx,
-  o: { userId: string; purpose: AccountTokenPurpose; createdById: string | null; now?: Date },
+  o: { userId: string; purpose: AccountTokenPurpose; createdById: string | null; now?: Date; ttlMs?: number },
 ): Promise<{ token: string; expiresAt: Date }> {
   const now = o.now ?? new Date();
   await tx.accountToken.updateMany({
@@ -31,7 +31,7 @@ export async function issueAccountToken(
     data: { expiresAt: now },
   });
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + TOKEN_TTL_MS[o.purpose]);
+  const expiresAt = new Date(now.getTime() + (o.ttlMs ?? TOKEN_TTL_MS[o.purpose]));
   await tx.accountToken.create({ data: { purpose: o.purpose, tokenHash: hashAccountToken(token), userId: o.userId, expiresAt, createdById: o.createdById } });
   return { token, expiresAt };
 }

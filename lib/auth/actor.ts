@@ -8,6 +8,7 @@ import { recordAuditNow } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { clientIp, userAgent } from './request-info';
 import { requestSessionId } from './session-token';
+import { REQUEST_PATH_HEADER, signInPathFor } from './return-to';
 import { type Actor, MFA_PENDING_PATH, hasRole } from './roles';
 import { loadActor } from './sessions';
 
@@ -28,11 +29,16 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   return actor && !actor.mfaPending ? actor : null;
 });
 
-/** For pages: the actor, or a redirect to sign-in, or to the second-factor step the session still owes. */
+/**
+ * For pages: the actor, or a redirect to sign-in, or to the second-factor step the session still owes;
+ * either keeps the page asked for, to come back to afterwards.
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await currentSession();
-  if (!actor) redirect('/signin');
-  if (actor.mfaPending) redirect(MFA_PENDING_PATH[actor.mfaPending]);
+  if (!actor || actor.mfaPending) {
+    const asked = (await headers()).get(REQUEST_PATH_HEADER);
+    redirect(signInPathFor(asked, actor?.mfaPending ? MFA_PENDING_PATH[actor.mfaPending] : '/signin'));
+  }
   return actor;
 }
 

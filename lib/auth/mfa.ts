@@ -2,6 +2,7 @@
 // codes. Every outcome is audited; code checks are throttled per person like sign-in (each check reserved
 // atomically before the code is compared, cleared by a success).
 import 'server-only';
+import type { AuditAction } from '@/lib/audit/actions';
 import { ActionError } from '@/lib/errors';
 import { recordAudit, recordAuditNow } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
@@ -57,14 +58,14 @@ export async function pendingEnrolment(actor: Actor): Promise<{ secret: string; 
 }
 
 /** Reserves this code check atomically before the code is looked at; refuses (audited) over the limit. */
-async function throttled(actor: Actor, origin: Origin, action: string): Promise<void> {
+async function throttled(actor: Actor, origin: Origin, action: AuditAction): Promise<void> {
   if (!(await reserve(`mfa:user:${actor.userId}`, MFA_LIMIT)).allowed) {
     await recordAuditNow({ ...who(actor, origin), action, outcome: 'DENIED', details: { reason: 'throttled' } });
     throw new ActionError('account.errors.throttled');
   }
 }
 
-async function failed(actor: Actor, origin: Origin, action: string, reason: string): Promise<never> {
+async function failed(actor: Actor, origin: Origin, action: AuditAction, reason: string): Promise<never> {
   await recordAuditNow({ ...who(actor, origin), action, outcome: 'FAILURE', details: { reason } });
   throw new ActionError('account.errors.codeInvalid', { code: ['account.errors.codeInvalid'] });
 }

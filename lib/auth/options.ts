@@ -6,6 +6,7 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import { headers } from 'next/headers';
 import { recordAuditNow } from '@/lib/audit/record';
 import { env } from '@/lib/env';
+import { adoptBrowserLocale } from './locale-preference';
 import { clientIp, userAgent } from './request-info';
 import { createSession, revokeSession } from './sessions';
 import { checkPassword } from './sign-in';
@@ -34,6 +35,7 @@ export function authOptions(): NextAuthOptions {
           if (result.reason === 'throttled') throw new Error('throttled');
           return null;
         }
+        await adoptBrowserLocale(result.userId, req?.headers);
         const sessionId = await createSession(result.userId, { maxAgeSeconds: maxAge, ...from });
         return { id: result.userId, sessionId } as KaijiUser;
       },
@@ -69,6 +71,7 @@ export function authOptions(): NextAuthOptions {
         const h = await headers();
         const result = await ssoSignIn((profile ?? {}) as IdpClaims, { maxAgeSeconds: maxAge, ip: clientIp(h), userAgent: userAgent(h) });
         if (!result.ok) return `/signin?error=${SSO_ERRORS[result.reason]}`;
+        await adoptBrowserLocale(result.userId, h);
         const u = user as KaijiUser;
         u.id = result.userId;
         u.sessionId = result.sessionId;

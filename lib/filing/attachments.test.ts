@@ -73,6 +73,14 @@ function uploadRequest(disclosureId: string, file: { name: string; bytes: Uint8A
   return new Request(`http://localhost/api/disclosures/${disclosureId}/attachments`, { method: 'POST', body: form });
 }
 
+async function uploadDirect(actor: Actor, disclosureId: string, name: string, maxFiles: number) {
+  const { uploadAttachment } = await import('./attachments');
+  return uploadAttachment(actor, { disclosureId, fileName: name, bytes: tinyPdf(name), kind: 'OTHER' }, origin, { maxFiles }).then(
+    () => 'ok',
+    (err: unknown) => (err instanceof Error && 'key' in err ? String((err as { key: unknown }).key) : String(err)),
+  );
+}
+
 async function upload(actor: Actor | null, disclosureId: string, name: string, bytes: Uint8Array, fields?: Record<string, string>, maxBytes?: number) {
   const res = await uploadResponse(actor, disclosureId, uploadRequest(disclosureId, { name, bytes }, fields), origin, { maxBytes });
   return { status: res.status, body: (await res.json()) as Record<string, unknown> & { attachment?: { id: string } } };
@@ -112,11 +120,11 @@ describe('uploading attachments', () => {
     const png = await upload(me, id, 'contract.pdf', PNG);
     expect(png).toMatchObject({ status: 415, body: { error: 'filing.attachments.errors.typeMismatch', details: { declared: '.pdf', actual: 'PNG' } } });
     const exe = await upload(me, id, 'contract.pdf', EXE);
-    expect(exe).toMatchObject({ status: 415, body: { error: 'filing.attachments.errors.typeNotAllowed', details: { actual: 'EXE' } } });
+    expect(exe).toMatchObject({ status: 415, body: { error: 'filing.attachments.errors.typeNotAllowed', details: { kind: 'executable', format: 'EXE' } } });
     const elf = await upload(me, id, 'scan.png', ELF);
-    expect(elf).toMatchObject({ status: 415, body: { error: 'filing.attachments.errors.typeNotAllowed' } });
+    expect(elf).toMatchObject({ status: 415, body: { error: 'filing.attachments.errors.typeNotAllowed', details: { kind: 'executable', format: 'ELF' } } });
     const text = await upload(me, id, 'notes.pdf', new TextEncoder().encode('just text, not a pdf at all'));
-    expect(text).toMatchObject({ status: 415, body: { error: 'filing.attachments.errors.typeNotAllowed' } });
+    expect(text).toMatchObject({ status: 415, body: { error: 'filing.attachments.errors.typeUnrecognised', details: {} } });
     expect(await snapshot()).toEqual(before);
     expect((await auditOf('attachment.upload', 'DENIED')).filter((e) => e.entityId === id)).toHaveLength(4);
   });
@@ -206,5 +214,26 @@ describe('downloading and removing attachments', () => {
     // A file added to the update can be removed again.
     const third = (await upload(me, id, 'c.pdf', tinyPdf('c'))).body.attachment!.id;
     expect(await runAction(del, me, { attachmentId: third }, origin)).toMatchObject({ ok: true });
+  });
+});
+
+describe('the attachment limit', () => {
+  it('counts only the draft’s own files, not those frozen in earlier versions, and holds under parallel uploads', async () => {
+    const { me, id } = await draftOf();
+    // Two places left and five uploads at once: exactly two get in (the count and the insert are serialised).
+    expect(await uploadDirect(me, id, 'first.pdf', 3)).toBe('ok');
+    const parallel = await Promise.all([1, 2, 3, 4, 5].map((n) => uploadDirect(me, id, `p${n}.pdf`, 3)));
+    expect(parallel.filter((r) => r === 'ok')).toHaveLength(2);
+    expect(parallel.filter((r) => r === 'filing.attachments.errors.tooMany')).toHaveLength(3);
+    expect(await db.attachment.count({ where: { disclosureId: id, deletedAt: null } })).toBe(3);
+
+    await saveAll(me, id, completeContent());
+    await submitDisclosure(me, await submitInput(id), { origin });
+    const d = await db.disclosure.findUniqueOrThrow({ where: { id } });
+    const { startUpdate } = await import('./updates');
+    await startUpdate(me, { disclosureId: id, stateVersion: d.stateVersion }, origin);
+    // The three files are frozen in version 1 and can never be removed: the update still takes three new ones.
+    for (const n of [1, 2, 3]) expect(await uploadDirect(me, id, `update${n}.pdf`, 3)).toBe('ok');
+    expect(await uploadDirect(me, id, 'update4.pdf', 3)).toBe('filing.attachments.errors.tooMany');
   });
 });

@@ -18,7 +18,11 @@ import { type Origin, filingScope, ownDisclosure } from './scope';
 import { inTransaction, lastVersionAt, loadForChange } from './state';
 import { editability } from './workflow';
 
-/** At most this many files on one disclosure (removed ones not counted). */
+/**
+ * At most this many files in the draft being worked on (removed ones not counted). Files frozen in
+ * earlier versions are not counted: they can never be removed, so counting them would leave a
+ * long-lived disclosure unable to take any new file.
+ */
 export const MAX_ATTACHMENTS = 50;
 
 export function attachmentMaxBytes(): number {
@@ -76,9 +80,10 @@ export async function uploadAttachment(
   actor: Actor,
   input: UploadInput,
   origin: Origin,
-  options: { maxBytes?: number } = {},
+  options: { maxBytes?: number; maxFiles?: number } = {},
 ): Promise<AttachmentSummary> {
   const maxBytes = options.maxBytes ?? attachmentMaxBytes();
+  const maxFiles = options.maxFiles ?? MAX_ATTACHMENTS;
   const fileName = cleanFileName(input.fileName);
   return auditRefusals(async () => {
     // Who may attach is settled before anything about the file is said.
@@ -120,9 +125,15 @@ export async function uploadAttachment(
           reason: editable.reason,
         });
       }
-      const count = await tx.attachment.count({ where: { disclosureId: d.id, deletedAt: null } });
-      if (count >= MAX_ATTACHMENTS) {
-        throw new ActionError('filing.attachments.errors.tooMany', undefined, { max: MAX_ATTACHMENTS });
+      // Uploads to one disclosure take turns from here to the commit (a transaction-scoped lock that only
+      // they take; the share lock above lets two through), so two cannot both take the last place.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`attachments:${d.id}`}, 0))`;
+      const frozenUntil = await lastVersionAt(tx, d.id);
+      const count = await tx.attachment.count({
+        where: { disclosureId: d.id, deletedAt: null, ...(frozenUntil ? { createdAt: { gt: frozenUntil } } : {}) },
+      });
+      if (count >= maxFiles) {
+        throw new ActionError('filing.attachments.errors.tooMany', undefined, { max: maxFiles });
       }
       await tx.$executeRaw`
         INSERT INTO "AttachmentBlob" (sha256, data) VALUES (${sha256}, ${Buffer.from(input.bytes)})
@@ -165,7 +176,7 @@ export async function deleteAttachment(actor: Actor, input: { attachmentId: stri
       if (!found) throw new NotFoundError(`Attachment:${input.attachmentId}`);
       const d = await loadForChange(tx, actor, found.disclosureId, 'share');
       const target = {
-        action: 'attachment.delete',
+        action: 'attachment.delete' as const,
         entityType: 'Attachment',
         entityId: found.id,
         institutionId: d.institutionId,

@@ -22,6 +22,24 @@ export type FileTypeCheck =
   | { ok: true; type: AttachmentType; mime: string }
   | { ok: false; error: string; params: Record<string, string> };
 
+// What a refused file was found to be, named by kind in the message (messages/*/filing.json,
+// attachments.errors.typeNotAllowed): people recognise "a ZIP archive" or "an executable program", not `exe`.
+const DETECTED_KINDS: Record<string, readonly string[]> = {
+  zip: ['zip'],
+  archive: ['rar', '7z', 'gz', 'tar', 'bz2', 'xz', 'zst', 'cab', 'lz', 'lzh', 'ar', 'cpio', 'arj'],
+  executable: ['exe', 'elf', 'mach', 'msi', 'dmg', 'apk', 'class', 'wasm', 'dex', 'deb', 'rpm', 'lnk'],
+  office: ['xlsx', 'pptx', 'odt', 'ods', 'odp', 'cfb', 'rtf', 'epub'],
+  image: ['gif', 'webp', 'bmp', 'heic', 'avif', 'jxl', 'ico', 'psd', 'cr2', 'nef', 'dng', 'svg', 'jp2'],
+  media: ['mp3', 'mp4', 'mov', 'avi', 'mkv', 'webm', 'wav', 'flac', 'ogg', 'm4a', 'aac', 'mpg'],
+};
+
+export type DetectedKind = keyof typeof DETECTED_KINDS | 'other';
+
+export function detectedKind(ext: string): DetectedKind {
+  for (const [kind, exts] of Object.entries(DETECTED_KINDS)) if (exts.includes(ext)) return kind as DetectedKind;
+  return 'other';
+}
+
 export function extensionOf(fileName: string): string {
   const dot = fileName.lastIndexOf('.');
   return dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
@@ -43,11 +61,8 @@ export async function checkFileType(bytes: Uint8Array, fileName: string): Promis
   const type = sniffed && (Object.hasOwn(attachmentTypes, sniffed.ext) ? (sniffed.ext as AttachmentType) : undefined);
   const extension = extensionOf(fileName);
   if (!type) {
-    return {
-      ok: false,
-      error: 'filing.attachments.errors.typeNotAllowed',
-      params: { actual: sniffed ? sniffed.ext.toUpperCase() : '?' },
-    };
+    if (!sniffed) return { ok: false, error: 'filing.attachments.errors.typeUnrecognised', params: {} };
+    return { ok: false, error: 'filing.attachments.errors.typeNotAllowed', params: { kind: detectedKind(sniffed.ext), format: sniffed.ext.toUpperCase() } };
   }
   const allowed: readonly string[] = attachmentTypes[type].extensions;
   if (!allowed.includes(extension)) {

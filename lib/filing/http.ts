@@ -31,6 +31,7 @@ async function notFound(actor: Actor, origin: Origin, resource: string): Promise
 const STATUS_OF: Record<string, number> = {
   'filing.attachments.errors.tooLarge': 413,
   'filing.attachments.errors.typeNotAllowed': 415,
+  'filing.attachments.errors.typeUnrecognised': 415,
   'filing.attachments.errors.typeMismatch': 415,
 };
 

@@ -4,6 +4,7 @@
 import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
+import type { AuditAction } from '@/lib/audit/actions';
 import { type AuditInput, recordAuditNow } from '@/lib/audit/record';
 import type { Origin } from './scope';
 
@@ -21,7 +22,7 @@ export function refusal(
   key: string,
   actor: Actor,
   origin: Origin,
-  target: { action: string; entityType: string; entityId: string; institutionId: string; reason: string },
+  target: { action: AuditAction; entityType: string; entityId: string; institutionId: string; reason: string },
   details?: Record<string, unknown>,
 ): RefusedError {
   return new RefusedError(

@@ -8,6 +8,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { canonicalJson } from '@/lib/audit/hash';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
+import { markEditedItems } from './carry';
 import type { SaveSectionInput } from './schemas';
 import { refusal, auditRefusals } from './refused';
 import type { Origin } from './scope';
@@ -65,6 +66,8 @@ export async function saveSection(actor: Actor, input: SaveSectionInput, origin:
         });
       }
       const revision = input.revision + 1;
+      // A carried item whose saved form differs from what was carried has been answered by editing it.
+      await markEditedItems(tx, d.id, input.section, data);
       await recordAudit(tx, {
         action: 'disclosure.section.save',
         actorId: actor.userId,

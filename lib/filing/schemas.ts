@@ -79,3 +79,25 @@ export const uploadFieldsInput = z.object(
 export const entitySearchInput = z.object({
   q: z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(100, { error: 'validation.tooLong' }),
 });
+
+/** Answers to "from last year — still true?" for one carried item. */
+export const confirmCarriedInput = z.object({ disclosureId: id(), itemId: id() }, { error: invalid });
+export const endCarriedInput = z.object(
+  {
+    disclosureId: id(),
+    itemId: id(),
+    endDate: z.string({ error: 'validation.required' }).min(1, { error: 'validation.required' }).max(10, { error: 'validation.invalidDate' }),
+  },
+  { error: invalid },
+);
+export type EndCarriedInput = z.infer<typeof endCarriedInput>;
+
+/** Accepting or dismissing one suggested grant (by funder and project number, as imported). */
+export const grantAnswerInput = z.object(
+  {
+    disclosureId: id(),
+    funder: z.string({ error: invalid }).trim().min(1, { error: 'validation.required' }).max(50, { error: 'validation.tooLong' }),
+    projectNumber: z.string({ error: invalid }).trim().min(1, { error: 'validation.required' }).max(50, { error: 'validation.tooLong' }),
+  },
+  { error: invalid },
+);

@@ -1,11 +1,14 @@
 // Starting the researcher's disclosure for a cycle: one per cycle and researcher (the unique key makes a
-// double click harmless), with the profile section prefilled from their account and profile.
+// double click harmless), with the profile section prefilled from their account and profile, and every
+// other section carried forward from their last filed disclosure (lib/filing/carry.ts) in the same
+// transaction.
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
 import { recordAudit } from '@/lib/audit/record';
 import type { Tx } from '@/lib/db/client';
 import { draftProfileSchema } from '@/lib/disclosures/profile';
+import { carryIntoDraft, lastFiledVersion } from './carry';
 import { auditRefusals, refusal } from './refused';
 import type { Origin } from './scope';
 import { filingScope } from './scope';
@@ -27,7 +30,7 @@ export async function startDisclosure(
           status: { in: ['OPEN', 'CLOSED'] },
           ...(institutions === 'all' ? {} : { institutionId: { in: institutions } }),
         },
-        select: { id: true, status: true, institutionId: true },
+        select: { id: true, status: true, institutionId: true, fiscalYear: true },
       });
       if (!cycle) throw new NotFoundError(`DisclosureCycle:${input.cycleId}`);
 
@@ -74,8 +77,15 @@ export async function startDisclosure(
         return { disclosureId: row.id, created: false };
       }
 
-      const prefill = draftProfileSchema.safeParse(
-        withoutEmpty({
+      const previous = await lastFiledVersion(tx, actor, cycle.id);
+      // Last year's profile fills what the account does not say; a department of another institution is dropped.
+      const { departmentId: previousDepartment, ...previousProfile } = previous?.content.profile ?? {};
+      const prefill = draftProfileSchema.safeParse({
+        ...withoutEmpty({
+          ...previousProfile,
+          departmentId: previous?.disclosure.institutionId === cycle.institutionId ? previousDepartment : null,
+        }),
+        ...withoutEmpty({
           nameKanji: user.nameKanji,
           nameKana: user.nameKana,
           nameRomaji: user.nameRomaji,
@@ -84,10 +94,11 @@ export async function startDisclosure(
           eradNumber: profile?.eradNumber,
           orcid: profile?.orcid,
         }),
-      );
+      });
       await tx.disclosureSection.create({
         data: { disclosureId: id, key: 'profile', data: prefill.success ? prefill.data : {}, revision: 1 },
       });
+      const carried = previous ? await carryIntoDraft(tx, actor, { disclosureId: id, fiscalYear: cycle.fiscalYear }, previous) : 0;
       await recordAudit(tx, {
         action: 'disclosure.start',
         actorId: actor.userId,
@@ -96,7 +107,7 @@ export async function startDisclosure(
         entityId: id,
         institutionId: cycle.institutionId,
         ...origin,
-        details: { cycleId: cycle.id },
+        details: { cycleId: cycle.id, ...(previous ? { carriedFromVersionId: previous.id, carriedItems: carried } : {}) },
       });
       return { disclosureId: id, created: true };
     }),

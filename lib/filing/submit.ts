@@ -14,6 +14,7 @@ import type { VersionKind } from '@/lib/generated/prisma/enums';
 import { checkSubmittedVersion } from '@/lib/rules/on-submit';
 import { notifyOfficersOfSubmission } from '@/lib/review/notify';
 import { normalizeName } from '@/lib/watchlists/normalize';
+import { unconfirmedItems } from './carry';
 import { certifiedNameMatches } from './certify-name';
 import { assembleDraft } from './content';
 import { contentHash } from './hash';
@@ -24,6 +25,7 @@ import type { SubmitDisclosureInput } from './schemas';
 import type { Origin } from './scope';
 import { inTransaction, loadForChange } from './state';
 import { editability, submission } from './workflow';
+import { disclosureSearchText } from '@/lib/review/search-keys';
 
 export type SubmitContext = { origin: Origin; now?: Date };
 export type SubmitResult = { versionId: string; number: number; kind: VersionKind; replayed: boolean };
@@ -84,6 +86,12 @@ export async function submitDisclosure(
       const draft = await currentDraft(tx, d.id);
       if (contentHash(draft.content) !== input.reviewedHash) throw new ActionError('filing.errors.changedSinceReview');
 
+      // Nothing carried from last year goes in unanswered: named, so the researcher can find each one.
+      const unconfirmed = await unconfirmedItems(tx, d.id, draft.content);
+      if (unconfirmed.length > 0) {
+        throw new ActionError('carry.errors.unconfirmed', undefined, { count: unconfirmed.length, items: unconfirmed });
+      }
+
       const parsed = contentSchema.safeParse(draft.content);
       if (!parsed.success) {
         const errors: FieldErrors = {};
@@ -133,12 +141,18 @@ export async function submitDisclosure(
         });
       }
 
+      const searchText = await disclosureSearchText(tx, {
+        researcherId: d.researcherId,
+        researcherNames: [content.profile.nameKanji, content.profile.nameKana, content.profile.nameRomaji],
+        organisations: mentions,
+      });
       await tx.disclosure.update({
         where: { id: d.id },
         data: {
           status: next.nextStatus,
           lastSubmittedAt: now,
           researcherName: researcherNameOf(content.profile) ?? undefined,
+          searchText,
           departmentId: content.profile.departmentId ?? d.departmentId,
           stateVersion: { increment: 1 },
         },

@@ -9,6 +9,7 @@ import { db } from '@/lib/db/client';
 import { disclosureProgress } from '@/lib/disclosures/progress';
 import type { DisclosureContent } from '@/lib/disclosures/sections';
 import { type AttachmentSummary, listAttachments } from './attachments';
+import { carryStates, unconfirmedItems } from './carry';
 import { assembleDraft } from './content';
 import { contentHash } from './hash';
 import { ownDisclosure } from './scope';
@@ -28,6 +29,7 @@ export const filingView = cache(async (actor: Actor, disclosureId: string) => {
         select: {
           id: true,
           code: true,
+          fiscalYear: true,
           titleJa: true,
           titleEn: true,
           status: true,
@@ -51,7 +53,7 @@ export const filingView = cache(async (actor: Actor, disclosureId: string) => {
   const { content, revisions } = assembleDraft(d.sections, (last?.content as DisclosureContent | undefined) ?? null);
   const state = stateOf(d);
   const edit = editability(state);
-  const [departments, returned, attachments] = await Promise.all([
+  const [departments, returned, attachments, carried, unconfirmed] = await Promise.all([
     db.department.findMany({
       where: { institutionId: d.institution.id, retiredAt: null },
       select: { id: true, nameJa: true, nameEn: true },
@@ -59,6 +61,8 @@ export const filingView = cache(async (actor: Actor, disclosureId: string) => {
     }),
     researcherFeedback(d.id, d.status),
     listAttachments(actor, d.id),
+    carryStates(db, d.id),
+    edit.editable ? unconfirmedItems(db, d.id, content) : [],
   ]);
   return {
     id: d.id,
@@ -85,6 +89,9 @@ export const filingView = cache(async (actor: Actor, disclosureId: string) => {
     lastVersion: last ? { id: last.id, number: last.number, kind: last.kind, certifiedAt: last.certifiedAt } : null,
     feedback: returned,
     attachments: attachments satisfies AttachmentSummary[],
+    /** Items carried from the last filed disclosure, and those of them still to confirm, edit or end. */
+    carried,
+    unconfirmed,
   };
 });
 

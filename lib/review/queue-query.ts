@@ -12,9 +12,9 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
 import { Prisma } from '@/lib/generated/prisma/client';
-import { normalizeName } from '@/lib/watchlists/normalize';
 import { type QueueCursor, type QueueParams, type QueueSort, SEVERITY_FILTERS, type SeverityFilter, sortOf, statusesOf } from './queue-params';
 import { reviewInstitutions, reviewScopeSql } from './scope';
+import { searchPatterns } from './search-keys';
 
 export interface Bucket {
   key: string;
@@ -77,15 +77,16 @@ export function filterSql(actor: Actor, p: QueueParams, sort: QueueSort, o: { co
     parts.push(p.watch === 'pending' ? pending : p.watch === 'confirmed' ? confirmed : Prisma.sql`(${pending} OR ${confirmed})`);
   }
   if (p.q) {
-    // Per row, in the arm's index order: a common term ("University") finds its page at once, a rare
-    // one costs one index probe per row scanned. (A set built first, `d.id IN (SELECT … LIKE …)`, is
-    // faster for rare terms but takes seconds for common ones: measured in bench/queue-bench.ts.)
-    const key = normalizeName(p.q);
-    const org = key
-      ? Prisma.sql`(o."normalizedName" LIKE ${likePattern(key)} OR o.name ILIKE ${likePattern(p.q)})`
-      : Prisma.sql`o.name ILIKE ${likePattern(p.q)}`;
-    parts.push(Prisma.sql`(d."researcherName" ILIKE ${likePattern(p.q)}
-      OR EXISTS (SELECT 1 FROM "DisclosureOrganisation" o WHERE o."disclosureId" = d.id AND ${org}))`);
+    // Every name form of the researcher and the organisations, in the search keys written on submission
+    // (lib/review/search-keys.ts), under a pg_trgm GIN index: the planner probes the index for a rare
+    // term and filters the arm's ordered scan for a common one ("University" finds its page at once).
+    // A term that normalises to nothing (punctuation) falls back to the display name as typed.
+    const patterns = searchPatterns(p.q);
+    parts.push(
+      patterns.length
+        ? Prisma.sql`(${Prisma.join(patterns.map((x) => Prisma.sql`d."searchText" LIKE ${x}`), ' OR ')})`
+        : Prisma.sql`d."researcherName" ILIKE ${likePattern(p.q)}`,
+    );
   }
   return parts;
 }

@@ -6,6 +6,7 @@
 import 'server-only';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
+import type { AuditAction } from '@/lib/audit/actions';
 import { recordAudit } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db/client';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -17,7 +18,7 @@ import { VIEW_VERSION } from './view-schema';
 
 export type Origin = { ip: string | null; userAgent: string | null };
 
-const audit = (tx: Tx, actor: Actor, origin: Origin, action: string, entityId: string, details: Record<string, unknown>) =>
+const audit = (tx: Tx, actor: Actor, origin: Origin, action: AuditAction, entityId: string, details: Record<string, unknown>) =>
   recordAudit(tx, { action, actorId: actor.userId, actorEmail: actor.email, entityType: 'RulesetVersion', entityId, ...origin, details });
 
 export async function listRulesets() {

@@ -335,6 +335,7 @@ export async function seedDemoDisclosures(tx: Tx, context: Record<string, unknow
   const filers: Filer[] = [];
   for (const p of people) {
     const user = await createUser(tx, {
+      locale: 'ja',
       email: p.email,
       displayName: p.kanji,
       nameKanji: p.kanji,

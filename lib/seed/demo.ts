@@ -46,6 +46,7 @@ export async function seedDemo(): Promise<void> {
       const deptB = b.departments.find((d) => d.code === 'AERO')!;
 
       const researcher = await createUser(tx, {
+        locale: 'ja',
         email: 'researcher@kaiji.test',
         displayName: '山田 太郎',
         nameKanji: '山田 太郎',
@@ -56,6 +57,7 @@ export async function seedDemo(): Promise<void> {
         profile: { institutionId: a.id, departmentId: deptA.id, position: '教授', eradNumber: '10000001', orcid: '0000-0002-1825-0097' },
       });
       const researcher2 = await createUser(tx, {
+        locale: 'ja',
         email: 'researcher2@kaiji.test',
         displayName: '佐藤 花子',
         nameKanji: '佐藤 花子',
@@ -66,6 +68,7 @@ export async function seedDemo(): Promise<void> {
         profile: { institutionId: b.id, departmentId: deptB.id, position: '准教授', eradNumber: '20000002' },
       });
       const officer = await createUser(tx, {
+        locale: 'ja',
         email: 'officer@kaiji.test',
         displayName: '鈴木 一郎',
         nameKanji: '鈴木 一郎',
@@ -74,6 +77,7 @@ export async function seedDemo(): Promise<void> {
         roles: [{ role: 'OFFICER', institutionId: a.id }],
       });
       await createUser(tx, {
+        locale: 'ja',
         email: 'officer2@kaiji.test',
         displayName: '高橋 美咲',
         nameKanji: '高橋 美咲',
@@ -82,6 +86,7 @@ export async function seedDemo(): Promise<void> {
         roles: [{ role: 'OFFICER', institutionId: b.id }],
       });
       await createUser(tx, {
+        locale: 'ja',
         email: 'auditor@kaiji.test',
         displayName: '田中 誠（文部科学省）',
         nameKanji: '田中 誠',
@@ -90,6 +95,7 @@ export async function seedDemo(): Promise<void> {
         roles: [{ role: 'AUDITOR', allInstitutions: true }],
       });
       await createUser(tx, {
+        locale: 'ja',
         email: 'admin@kaiji.test',
         displayName: 'Kaiji 管理者',
         nameRomaji: 'Kaiji Administrator',

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
 import { sampleContent } from '@/lib/disclosures/sample';
 import type { DisclosureStatus, Severity } from '@/lib/generated/prisma/enums';
+import { disclosureSearchText } from '@/lib/review/search-keys';
 import { createCycle } from '@/lib/seed/factories';
 import { normalizeName } from '@/lib/watchlists/normalize';
 import { actorFor, makeActor, makeInstitution } from './actors';
@@ -76,6 +77,11 @@ export interface SubmittedSpec {
   /** Rule codes of findings superseded by a later evaluation. */
   superseded?: string[];
   organisations?: string[];
+  /** Organisations picked from the registry (ForeignEntity ids), as written by the researcher. */
+  registered?: { name: string; entityId: string }[];
+  /** The researcher's other name forms (a new researcher only). */
+  nameKana?: string;
+  nameRomaji?: string;
   pendingMatches?: number;
   versions?: number;
 }
@@ -92,6 +98,8 @@ export async function submitted(w: ReviewWorld, s: SubmittedSpec) {
           data: {
             email: `r${++seq}-${randomUUID().slice(0, 6)}@kaiji.test`,
             displayName: s.name ?? `Researcher ${seq}`,
+            nameKana: s.nameKana,
+            nameRomaji: s.nameRomaji,
             locale: 'ja',
             memberships: { create: { role: 'RESEARCHER', institutionId: s.cycle.institutionId } },
           },
@@ -157,8 +165,20 @@ export async function submitted(w: ReviewWorld, s: SubmittedSpec) {
             data: { disclosureId: d.id, versionId: v.id, name: item.organisation.name, normalizedName: normalizeName(item.organisation.name), country: 'CN', itemRef: `appointments/${item.id}` },
           });
         }
+        for (const r of s.registered ?? []) {
+          await tx.disclosureOrganisation.create({
+            data: { disclosureId: d.id, versionId: v.id, entityId: r.entityId, name: r.name, normalizedName: normalizeName(r.name), country: 'CN', itemRef: `appointments/${randomUUID()}` },
+          });
+        }
       }
     }
+    // The queue search's keys, as a submission writes them (lib/filing/submit.ts).
+    const searchText = await disclosureSearchText(tx, {
+      researcherId: researcher.userId,
+      researcherNames: [s.name],
+      organisations: [...(s.organisations ?? []).map((name) => ({ name })), ...(s.registered ?? [])],
+    });
+    await tx.disclosure.update({ where: { id: d.id }, data: { searchText } });
     for (const r of fired) {
       await tx.finding.create({
         data: { disclosureId: d.id, versionId, ruleId: r.id, severity: r.severity, values: { amountJpy: 1_800_000, country: 'CN' }, messageJa: '該当します。', messageEn: `Fired ${r.code}.` },

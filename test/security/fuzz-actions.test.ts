@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type ActionResult, runAction } from '@/lib/actions/action';
+import { forgotPassword } from '@/lib/auth/forgot-password';
 import type { Actor } from '@/lib/auth/roles';
 import { setPassword } from '@/lib/auth/set-password';
 import { db } from '@/lib/db/client';
@@ -14,7 +15,12 @@ import { FUZZ_SEED, hostileValue } from './support/hostile';
 
 const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 12);
 /** Public actions (no session): reviewed by hand, fuzzed below. A new one fails the enumeration test. */
-const PUBLIC_ACTIONS = ['app/account/actions.ts#acceptInvitationAction', 'app/account/actions.ts#resetPasswordAction', 'app/actions/locale.ts#setLocale'];
+const PUBLIC_ACTIONS = [
+  'app/account/actions.ts#acceptInvitationAction',
+  'app/account/actions.ts#resetPasswordAction',
+  'app/actions/locale.ts#setLocale',
+  'app/signin/forgot/actions.ts#requestPasswordResetAction',
+];
 const origin = { ip: '192.0.2.77', userAgent: 'vitest-fuzz' };
 
 let found: FoundActions;
@@ -122,14 +128,19 @@ describe('every server action under hostile input', () => {
     // The account actions are thin wrappers over setPassword (they only add the request's origin).
     await fc.assert(
       fc.asyncProperty(hostileValue, hostileValue, async (raw, token) => {
-        stats.calls += 3;
+        stats.calls += 4;
         const results = [
           // A real language would set the cookie, which needs a request: only the refusals are fuzzed here.
           ...(raw === 'ja' || raw === 'en' ? [] : [await setLocale(raw)]),
           await setPassword('INVITE', { token, password: raw, confirm: raw }, origin),
           await setPassword('PASSWORD_RESET', raw, origin),
         ];
-        return results.every((r) => !r.ok && typeof r.error === 'string' && r.error !== 'errors.unexpected');
+        // The forgot-password form: anything that is not one address is refused; one is answered alike.
+        const forgot = await forgotPassword(raw, { ...origin, locale: 'en' });
+        return (
+          results.every((r) => !r.ok && typeof r.error === 'string' && r.error !== 'errors.unexpected') &&
+          (forgot.ok || (typeof forgot.error === 'string' && forgot.error !== 'errors.unexpected'))
+        );
       }),
       { numRuns: 60, seed: FUZZ_SEED },
     );

@@ -7,6 +7,7 @@ import { AccountCard } from '@/components/account/account-card';
 import { VerifyForm } from '@/components/account/verify-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { currentSession } from '@/lib/auth/actor';
+import { safeReturnPath, signInPathFor } from '@/lib/auth/return-to';
 import { MFA_PENDING_PATH, homePath } from '@/lib/auth/roles';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -14,16 +15,17 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function VerifyPage() {
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const actor = await currentSession();
-  if (!actor) redirect('/signin');
-  if (actor.mfaPending !== 'verify') redirect(actor.mfaPending ? MFA_PENDING_PATH[actor.mfaPending] : homePath(actor));
+  const returnTo = safeReturnPath((await searchParams).next);
+  if (!actor) redirect(signInPathFor(returnTo));
+  if (actor.mfaPending !== 'verify') redirect(actor.mfaPending ? signInPathFor(returnTo, MFA_PENDING_PATH[actor.mfaPending]) : (returnTo ?? homePath(actor)));
   const t = await getTranslations();
   return (
     <AccountCard>
       <h1 id="page-title">{t('account.verify.title')}</h1>
       <p>{t('account.verify.intro', { email: actor.email })}</p>
-      <VerifyForm />
+      <VerifyForm returnTo={returnTo} />
       <p className="muted">{t('account.verify.lost')}</p>
       <SignOutButton label={t('nav.signOut')} />
     </AccountCard>

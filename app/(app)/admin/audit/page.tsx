@@ -6,6 +6,7 @@ import { listAuditEvents } from '@/lib/admin/audit-log';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
 import { isSystemAdmin } from '@/lib/admin/scope';
 import { ActionButton } from '@/components/admin/action-button';
+import { auditActionKey } from '@/lib/audit/actions';
 import { latestCheckpoint } from '@/lib/audit/checkpoint';
 import { requireRole } from '@/lib/auth/actor';
 import { DataTable } from '@/components/ui/data-table';
@@ -86,6 +87,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 </td>
                 <td>{e.actorEmail ?? <span className="muted">{t('admin.audit.system')}</span>}</td>
                 <th scope="row">
+                  {t.has(`auditActions.${auditActionKey(e.action)}`) ? <span className="audit-action">{t(`auditActions.${auditActionKey(e.action)}`)}</span> : null}{' '}
                   <code>{e.action}</code>
                 </th>
                 <td>

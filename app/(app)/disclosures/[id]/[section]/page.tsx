@@ -4,9 +4,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
 import { SectionView } from '@/components/disclosures/content-view';
 import { FilingFrame } from '@/components/filing/filing-frame';
+import { GrantSuggestions } from '@/components/filing/grant-suggestions';
 import { SectionEditor } from '@/components/filing/section-editor';
 import { sectionLabels } from '@/lib/disclosures/labels';
 import { isSectionKey, sectionKeys } from '@/lib/disclosures/sections';
+import { grantSuggestions, linkedGrants } from '@/lib/filing/grant-suggestions';
 import { localeOptions } from '@/lib/filing/locale-options';
 import { loadFiling } from '@/lib/filing/pages';
 
@@ -21,7 +23,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function Page({ params }: Props) {
   const { id, section } = await params;
   if (!isSectionKey(section)) notFound();
-  const { data: view } = await loadFiling(id);
+  const { actor, data: view } = await loadFiling(id);
+  const grants =
+    section === 'support' && view.editability.editable
+      ? await Promise.all([grantSuggestions(actor, view.id), linkedGrants(view.id)])
+      : null;
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const index = sectionKeys.indexOf(section);
   const base = `/disclosures/${view.id}`;
@@ -40,6 +46,7 @@ export default async function Page({ params }: Props) {
         <span className="step-number">{t('filing.form.stepOf', { n: index + 1, total: 9 })}</span> {t(sectionLabels[section].title)}
       </h1>
       <p className="section-description">{t(sectionLabels[section].description)}</p>
+      {grants ? <GrantSuggestions disclosureId={view.id} suggestions={grants[0]} /> : null}
       {view.editability.editable ? (
         <SectionEditor
           key={`${section}-${view.versionCount}-${view.revisions[section]}`}
@@ -54,6 +61,9 @@ export default async function Page({ params }: Props) {
           attachmentsHref={`${base}/attachments`}
           next={next}
           options={localeOptions(locale)}
+          carried={view.carried}
+          linked={grants?.[1]}
+          fiscalYear={view.cycle.fiscalYear}
         />
       ) : (
         <>

@@ -62,9 +62,24 @@ export default async function Page({ params }: Props) {
             ))}
           </ul>
         </section>
-      ) : (
+      ) : view.unconfirmed.length === 0 ? (
         <p className="form-success">{t('filing.review.ready')}</p>
-      )}
+      ) : null}
+      {edit.editable && view.unconfirmed.length > 0 ? (
+        <section className="error-summary" aria-labelledby="carry-title" data-testid="carry-unconfirmed">
+          <h2 id="carry-title">{t('carry.reviewTitle')}</h2>
+          <p>{t('carry.reviewIntro')}</p>
+          <ul>
+            {view.unconfirmed.map((item) => (
+              <li key={item.itemId}>
+                <Link href={`${base}/${item.section}`}>
+                  {t(sectionLabels[item.section].title)} · {item.title || t('filing.form.untitled')}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="summary-title" className="stack">
         <h2 id="summary-title">{t('filing.review.summaryTitle')}</h2>

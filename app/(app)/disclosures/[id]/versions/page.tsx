@@ -6,6 +6,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { VersionDiff } from '@/components/disclosures/version-diff';
 import { FilingFrame } from '@/components/filing/filing-frame';
+import { GrantExportLinks } from '@/components/filing/grant-export-links';
 import { loadFiling, loadVersions } from '@/lib/filing/pages';
 
 type Props = { params: Promise<{ id: string }> };
@@ -64,6 +65,7 @@ export default async function Page({ params }: Props) {
                     </dd>
                   </div>
                 </dl>
+                <GrantExportLinks disclosureId={view.id} number={v.number} locale={locale} />
                 <details>
                   <summary>{t('filing.versions.attestation')}</summary>
                   <blockquote lang={v.locale}>{v.attestationText}</blockquote>
