@@ -7,14 +7,14 @@ import { diffLabels, sectionLabels } from '@/lib/disclosures/labels';
 import { localNames } from '@/lib/disclosures/local-names';
 import type { DraftContent } from '@/lib/disclosures/sections';
 import { type FormatContext, formatValue, itemSummary } from './format';
+import { DataTable } from '@/components/ui/data-table';
 
 type Context = Omit<FormatContext, 't' | 'locale'>;
 
 function ChangeTable({ changes, ctx, caption }: { changes: FieldChange[]; ctx: FormatContext; caption: string }) {
   const { t } = ctx;
   return (
-    <table className="diff-table">
-      <caption className="visually-hidden">{caption}</caption>
+    <DataTable caption={caption} className="diff-table">
       <thead>
         <tr>
           <th scope="col">{t('filing.diff.field')}</th>
@@ -31,7 +31,7 @@ function ChangeTable({ changes, ctx, caption }: { changes: FieldChange[]; ctx: F
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }
 

@@ -6,6 +6,7 @@ import { parseItemRef } from '@/lib/disclosures/item-refs';
 import type { ReviewDetail } from '@/lib/review/detail';
 import { SeverityBadge } from './badges';
 import { FindingValues } from './finding-values';
+import { textLang } from '@/lib/i18n/text-lang';
 
 export async function FindingsList({ findings, locale }: { findings: ReviewDetail['findings']; locale: string }) {
   const t = await getTranslations('review.findings');
@@ -28,7 +29,7 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
             {values.length ? <p className="visually-hidden">{t('valuesCaption')}</p> : null}
             {all.length ? <FindingValues values={Object.fromEntries(all)} locale={locale} /> : null}
             <p className="muted finding-meta">
-              {t('citation')}: {f.rule.citation} · {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
+              {t('citation')}: <span lang={textLang(f.rule.citation)}>{f.rule.citation}</span> · {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
               {ref ? (
                 <>
                   {' · '}

@@ -1,5 +1,5 @@
 // The demo holds a disclosure in every state of the workflow, written through the filing layer.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { db } from '@/lib/db/client';
 import { verifyAuditChain } from '@/lib/audit/verify';
 import { seedDemo } from '@/lib/seed/demo';
@@ -7,6 +7,9 @@ import { DEMO_IDS } from '@/lib/seed/demo-ids';
 import { searchEntities } from './entities';
 
 process.env.AUTH_SECRET ??= 'vitest-auth-secret-0123456789-abcdefghij';
+
+// Seeds the whole demo through the filing layer: ~3 s idle, 15 s and more on a loaded machine.
+vi.setConfig({ testTimeout: 90_000 });
 
 describe('demo disclosures', () => {
   it('cover every status, with versions, decisions, organisations and a frozen contract', async () => {

@@ -6,6 +6,7 @@ import { requireSystemAdminPage } from '@/lib/admin/scope';
 import { listTokens, tokenScopeChoices } from '@/lib/api/tokens';
 import { requireRole } from '@/lib/auth/actor';
 import { revokeApiTokenAction } from './actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('apiTokens');
@@ -39,9 +40,7 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <p className="muted">{t('list.empty')}</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{t('list.caption')}</caption>
+            <DataTable caption={t('list.caption')}>
               <thead>
                 <tr>
                   <th scope="col">{t('list.name')}</th>
@@ -88,8 +87,7 @@ export default async function ApiTokensPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </DataTable>
         )}
       </section>
     </section>

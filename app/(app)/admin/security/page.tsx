@@ -4,6 +4,7 @@ import { MfaPolicyForm } from '@/components/admin/mfa-policy-form';
 import { requireSystemAdminPage } from '@/lib/admin/scope';
 import { securitySettings } from '@/lib/admin/security-settings';
 import { requireRole } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.security');
@@ -24,7 +25,7 @@ export default async function SecurityPage() {
       </div>
       <section aria-labelledby="enrolment-title" className="card stack">
         <h2 id="enrolment-title">{t('admin.security.enrolmentTitle')}</h2>
-        <table>
+        <DataTable caption={t('admin.security.enrolmentTitle')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.people.columns.role')}</th>
@@ -41,7 +42,7 @@ export default async function SecurityPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
     </section>
   );

@@ -13,6 +13,7 @@ import { VersionDiff } from '@/components/disclosures/version-diff';
 import type { FormatContext } from '@/components/disclosures/format';
 import { ReviewContent } from '@/components/review/content-view';
 import { DecisionForm } from '@/components/review/decision-form';
+import { FocusTarget } from '@/components/ui/focus-target';
 import { FindingsList } from '@/components/review/findings-list';
 import { MatchesList } from '@/components/review/matches-list';
 import { deny, requestOrigin, requireRole } from '@/lib/auth/actor';
@@ -220,14 +221,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         {decidable ? (
           <DecisionForm key={d.stateVersion} disclosureId={d.id} stateVersion={d.stateVersion} />
         ) : (
-          <div role="status" className="decided-note">
+          <FocusTarget id="decision-result" role="status" className="decided-note">
             {d.decisions[0] ? (
               <p>
                 {t('decision.latest', { decision: t(`decisionKinds.${d.decisions[0].decision}`), by: d.decisions[0].officer, at: dt(d.decisions[0].createdAt) })}
               </p>
             ) : null}
             <p>{t('decision.notDecidable', { status: t(`statuses.${d.status}`) })}</p>
-          </div>
+          </FocusTarget>
         )}
       </section>
     </article>

@@ -8,6 +8,7 @@ import { institutionBySlug } from '@/lib/admin/institutions';
 import { foundOr404, isSystemAdmin } from '@/lib/admin/scope';
 import { requireRole } from '@/lib/auth/actor';
 import { retireDepartmentAction, retireInstitutionAction } from '../actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.institutions');
@@ -48,7 +49,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ sl
       <section aria-labelledby="departments-title" className="card stack">
         <h2 id="departments-title">{t('admin.departments.title')}</h2>
         <p className="muted">{t('admin.departments.intro')}</p>
-        <table>
+        <DataTable caption={t('admin.departments.title')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.departments.columns.code')}</th>
@@ -89,7 +90,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ sl
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
         {inst.retiredAt ? null : <DepartmentCreateForm institutionId={inst.id} />}
       </section>
 

@@ -8,6 +8,7 @@ import { getPerson } from '@/lib/admin/people';
 import { foundOr404, isSystemAdmin } from '@/lib/admin/scope';
 import { requireRole } from '@/lib/auth/actor';
 import { resendInvitationAction, resetSecondFactorAction, revokeRoleAction, sendPasswordResetAction, setUserDisabledAction } from '../actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.people');
@@ -95,7 +96,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       <section aria-labelledby="roles-title" className="card stack">
         <h2 id="roles-title">{t('admin.person.rolesTitle')}</h2>
         {person.memberships.length ? (
-          <table>
+          <DataTable caption={t('admin.person.rolesTitle')}>
             <thead>
               <tr>
                 <th scope="col">{t('admin.people.columns.role')}</th>
@@ -122,7 +123,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p>{t('admin.person.noRoles')}</p>
         )}
