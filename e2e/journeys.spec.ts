@@ -78,6 +78,39 @@ test.describe('on the shared server', () => {
     }
   });
 
+  test('findings speak the reader’s language: labelled values, readable settings, raw values only behind "Details"', async ({ page, login }) => {
+    await login('officer2');
+    await page.goto(`/review/${DEMO_IDS.researcher2Submitted}`);
+    const findings = page.locator('#findings');
+    await expect(findings.locator('.finding').first()).toBeVisible();
+    const first = findings.locator('.finding').first();
+    await expect(first.locator('dl.finding-values').first()).toContainText('Match status');
+    await expect(first.locator('dl.finding-values').first()).toContainText('not yet decided');
+    await expect(first).toContainText('minimum match score 90%');
+    // What is shown (innerText: the closed "Details" is not) holds no code names or raw settings.
+    await expect(findings).not.toContainText(/minCandidateScore|listJa|= 0\.9/, { useInnerText: true });
+    const raw = findings.locator('details.finding-raw').first();
+    await expect(raw.locator('summary')).toHaveText('Details (values as the rule read them)');
+    await expect(raw.locator('code').first()).toBeHidden();
+    await raw.locator('summary').click();
+    await expect(raw.locator('code').first()).toBeVisible();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('registry names show in the reader’s language: 千人計画 in the Japanese pages', async ({ browser }) => {
+    const context = await browser.newContext({ locale: 'ja-JP' });
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByRole('textbox', { name: 'メールアドレス', exact: true }).fill(DEMO.officer2);
+    await page.getByRole('textbox', { name: 'パスワード', exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'サインイン', exact: true }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await page.goto(`/review/${DEMO_IDS.researcher2Submitted}`);
+    await expect(page.locator('#content')).toContainText('千人計画（記載：Thousand Talents Plan）');
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   test('the audit log names each action in the reader’s language, with its code beside it', async ({ page, login }) => {
     await login('admin');
     await page.goto('/admin/audit?action=auth.sign_in');

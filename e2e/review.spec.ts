@@ -115,6 +115,14 @@ test('submit → find by filter → see why a rule fired → return with a reaso
   await expect(officer.locator('#decide')).toContainText('Approved by 鈴木 一郎');
   await expect(officer.locator('#history')).toContainText('研究推進部長');
   await expectMail(researcher, 'マネジメントプラン付きで承認されました', '研究推進部長');
+  // The researcher sees the plan on their disclosure: its conditions, who is responsible, the review date.
+  await researcher.goto(`/disclosures/${id}`);
+  const plan = researcher.getByTestId('management-plans');
+  await expect(plan.getByRole('heading', { name: 'Management plan' })).toBeVisible();
+  await expect(plan).toContainText('No students or research data may be sent to the host institution');
+  await expect(plan).toContainText('研究推進部長');
+  await expect(plan.locator(`time[datetime="${reviewDate}"]`)).toBeVisible();
+  expect(await seriousViolations(researcher)).toEqual([]);
 
   await researcher.context().close();
   await officer.context().close();

@@ -12,6 +12,7 @@ import { type CycleInput, type CycleUpdateInput, cycleCreateSchema, cycleUpdateS
 import { outcomeOf } from './action-form';
 import { FormStatus, type Outcome } from './form-status';
 import type { InstitutionOption } from './person-forms';
+import { DataTable } from '@/components/ui/data-table';
 
 /** Creates a cycle (no id) or edits one; the code and fiscal year are fixed once it has opened. */
 export function CycleForm({ value, id, institutions, locked }: { value: CycleInput; id?: string; institutions: InstitutionOption[]; locked?: boolean }) {
@@ -107,7 +108,7 @@ export function CycleForm({ value, id, institutions, locked }: { value: CycleInp
         <legend>{t('admin.cycles.sections.rates')}</legend>
         <p className="field-help">{t('admin.cycles.ratesHelp')}</p>
         {rates.fields.length ? (
-          <table className="rates-table">
+          <DataTable caption={t('admin.cycles.sections.rates')} className="rates-table">
             <thead>
               <tr>
                 <th scope="col">{t('admin.cycles.fields.currency')}</th>
@@ -138,7 +139,7 @@ export function CycleForm({ value, id, institutions, locked }: { value: CycleInp
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p>{t('admin.cycles.noRates')}</p>
         )}

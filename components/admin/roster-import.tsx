@@ -14,6 +14,7 @@ import { type RosterInput, rosterSchema } from '@/lib/admin/schemas/roster';
 import { outcomeOf } from './action-form';
 import { FormStatus, type Outcome } from './form-status';
 import type { InstitutionOption } from './person-forms';
+import { DataTable } from '@/components/ui/data-table';
 
 const ORDER = ['rejected', 'create', 'update', 'unchanged'] as const;
 
@@ -138,8 +139,7 @@ function RowsTable({ rows }: { rows: PlannedRow[] }) {
   const t = useTranslations();
   const sorted = [...rows].sort((a, b) => ORDER.indexOf(a.action) - ORDER.indexOf(b.action) || a.line - b.line);
   return (
-    <table className="roster-rows">
-      <caption className="visually-hidden">{t('admin.roster.rowsCaption')}</caption>
+    <DataTable caption={t('admin.roster.rowsCaption')} className="roster-rows">
       <thead>
         <tr>
           <th scope="col" className="num">{t('admin.roster.columns.line')}</th>
@@ -172,6 +172,6 @@ function RowsTable({ rows }: { rows: PlannedRow[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }

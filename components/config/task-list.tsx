@@ -2,6 +2,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { recentReevaluations } from '@/lib/rules/reevaluate';
 import { AutoRefresh } from './auto-refresh';
+import { DataTable } from '@/components/ui/data-table';
 
 interface TaskResult {
   organisations?: number;
@@ -23,8 +24,7 @@ export async function TaskList() {
       {tasks.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
-        <table data-testid="task-list">
-          <caption className="visually-hidden">{t('caption')}</caption>
+        <DataTable caption={t('caption')} data-testid="task-list">
           <thead>
             <tr>
               <th scope="col">{t('columns.requested')}</th>
@@ -72,7 +72,7 @@ export async function TaskList() {
               );
             })}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {running ? <p className="muted">{t('refreshing')}</p> : null}
     </section>

@@ -3,6 +3,7 @@
 // for any version.
 import { getLocale, getTranslations } from 'next-intl/server';
 import { type FieldPath, fieldLabels, sectionLabels } from '@/lib/disclosures/labels';
+import { localNames } from '@/lib/disclosures/local-names';
 import { type DraftContent, type SectionKey, sectionFields, sectionKeys } from '@/lib/disclosures/sections';
 import { type FormatContext, formatValue, itemSummary } from './format';
 
@@ -27,7 +28,7 @@ function FieldList({ section, values, ctx, t }: { section: SectionKey; values: R
 export async function SectionView({ section, data, context = {}, headingLevel = 2 }: { section: SectionKey; data: DraftContent[SectionKey] | undefined; context?: Context; headingLevel?: 2 | 3 }) {
   const t = await getTranslations();
   const locale = await getLocale();
-  const ctx: FormatContext = { ...context, t, locale };
+  const ctx: FormatContext = { localNames: await localNames({ [section]: data }, locale), ...context, t, locale };
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const Sub = headingLevel === 2 ? 'h3' : 'h4';
   const body = (() => {

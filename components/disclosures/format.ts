@@ -16,7 +16,15 @@ export type FormatContext = {
   attachmentNames?: Record<string, string>;
   /** Names of departments by id. */
   departmentNames?: Record<string, string>;
+  /** Organisation names in the reader's language, by localNameKey (lib/disclosures/local-names.ts). */
+  localNames?: Record<string, string>;
 };
+
+/** The name to show for an organisation reference: the reader's-language one where known, else as written. */
+export function organisationName(ref: { entityId?: unknown; name?: unknown }, ctx: Pick<FormatContext, 'localNames'>): string {
+  const key = typeof ref.entityId === 'string' && ref.entityId ? `entity:${ref.entityId}` : `name:${String(ref.name ?? '').trim()}`;
+  return ctx.localNames?.[key] ?? String(ref.name ?? '');
+}
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -92,8 +100,11 @@ export function formatValue(path: FieldPath, value: unknown, ctx: FormatContext)
   if (field === 'equityPercent' && typeof value === 'number') return `${value}%`;
   if (isObject(value) && ('amountMinor' in value || 'currency' in value)) return formatAmount(value, ctx);
   if (isObject(value) && ('name' in value || 'country' in value || 'entityId' in value)) {
-    const local = value.nameLocal && value.nameLocal !== value.name ? String(value.nameLocal) : '';
-    const name = `${String(value.name ?? '')}${local ? (locale === 'ja' ? `（${local}）` : ` (${local})`) : ''}`;
+    const shown = organisationName(value, ctx);
+    const written = String(value.name ?? '');
+    const local = value.nameLocal && value.nameLocal !== value.name && value.nameLocal !== shown ? String(value.nameLocal) : '';
+    const base = shown !== written && written ? t('localNames.writtenAs', { name: shown, written }) : written;
+    const name = `${base}${local ? (locale === 'ja' ? `（${local}）` : ` (${local})`) : ''}`;
     const country = typeof value.country === 'string' ? regionName(value.country, locale) : '';
     const registry = value.entityId ? ` · ${t('filing.summary.inRegistry')}` : '';
     return [name, country].filter(Boolean).join(', ') + registry;
@@ -106,7 +117,7 @@ export function formatValue(path: FieldPath, value: unknown, ctx: FormatContext)
 /** A short name for an item: its organisation and title, or what best identifies it. */
 export function itemSummary(section: string, item: Record<string, unknown> | undefined, ctx: FormatContext): string {
   if (!item) return '';
-  const org = (v: unknown) => (isObject(v) && typeof v.name === 'string' ? v.name : '');
+  const org = (v: unknown) => (isObject(v) && typeof v.name === 'string' ? organisationName(v, ctx) : '');
   switch (section) {
     case 'appointments':
       return [org(item.organisation), item.title].filter(Boolean).join(' — ');

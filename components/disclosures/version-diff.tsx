@@ -4,16 +4,17 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { diffContent, type FieldChange } from '@/lib/disclosures/diff';
 import { diffLabels, sectionLabels } from '@/lib/disclosures/labels';
+import { localNames } from '@/lib/disclosures/local-names';
 import type { DraftContent } from '@/lib/disclosures/sections';
 import { type FormatContext, formatValue, itemSummary } from './format';
+import { DataTable } from '@/components/ui/data-table';
 
 type Context = Omit<FormatContext, 't' | 'locale'>;
 
 function ChangeTable({ changes, ctx, caption }: { changes: FieldChange[]; ctx: FormatContext; caption: string }) {
   const { t } = ctx;
   return (
-    <table className="diff-table">
-      <caption className="visually-hidden">{caption}</caption>
+    <DataTable caption={caption} className="diff-table">
       <thead>
         <tr>
           <th scope="col">{t('filing.diff.field')}</th>
@@ -30,7 +31,7 @@ function ChangeTable({ changes, ctx, caption }: { changes: FieldChange[]; ctx: F
           </tr>
         ))}
       </tbody>
-    </table>
+    </DataTable>
   );
 }
 
@@ -47,7 +48,8 @@ export async function VersionDiff({
 }) {
   const t = await getTranslations();
   const locale = await getLocale();
-  const ctx: FormatContext = { ...context, t, locale };
+  const [namesBefore, namesAfter] = await Promise.all([localNames(before, locale), localNames(after, locale)]);
+  const ctx: FormatContext = { localNames: { ...namesBefore, ...namesAfter }, ...context, t, locale };
   const diff = diffContent(before, after);
   const H = headingLevel === 3 ? 'h3' : 'h4';
   if (!diff.changed) return <p className="muted">{t(diffLabels.noChanges)}</p>;

@@ -3,10 +3,11 @@
 // download and remove (only files not yet part of a submitted version).
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useRef, useState, useTransition } from 'react';
+import { useEffect, useRef, useState, useTransition } from 'react';
 import { deleteAttachmentAction } from '@/app/(app)/disclosures/actions';
 import { Field } from '@/components/ui/field';
 import type { AttachmentSummary } from '@/lib/filing/attachments';
+import { DataTable } from '@/components/ui/data-table';
 
 export function AttachmentsManager({
   disclosureId,
@@ -31,6 +32,19 @@ export function AttachmentsManager({
   const [pending, start] = useTransition();
   const fileInput = useRef<HTMLInputElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  const errorRef = useRef<HTMLParagraphElement>(null);
+  // After the message has rendered: focus the result of the action.
+  const focusResult = useRef<'status' | 'error' | null>(null);
+  const setFocusResult = (target: 'status' | 'error') => {
+    focusResult.current = target;
+  };
+  useEffect(() => {
+    const target = focusResult.current;
+    if (!target) return;
+    focusResult.current = null;
+    (target === 'status' ? statusRef : errorRef).current?.focus();
+  });
 
   async function upload(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -63,10 +77,14 @@ export function AttachmentsManager({
         if (key.startsWith('filing.attachments.errors')) {
           setFileError(text);
           fileInput.current?.focus();
-        } else setError(text);
+        } else {
+          setError(text);
+          setFocusResult('error');
+        }
         return;
       }
       setMessage(t('filing.attachments.uploaded', { name: body.attachment?.fileName ?? '' }));
+      setFocusResult('status');
       formRef.current?.reset();
       router.refresh();
     } catch {
@@ -78,24 +96,20 @@ export function AttachmentsManager({
 
   return (
     <div className="stack">
-      <p className="visually-hidden" aria-live="polite">
+      {/* One status message, always present so it is announced once; it takes focus after an upload or a
+          removal (the removed row's button is gone, and focus must not fall to the page body). */}
+      <p className={message ? 'form-success' : 'visually-hidden'} role="status" tabIndex={-1} ref={statusRef} data-testid="attachments-status">
         {message}
       </p>
-      {message ? (
-        <p className="form-success" role="status">
-          {message}
-        </p>
-      ) : null}
       {error ? (
-        <p className="form-error" role="alert">
+        <p className="form-error" role="alert" tabIndex={-1} ref={errorRef}>
           {error}
         </p>
       ) : null}
       {attachments.length === 0 ? (
         <p className="muted">{t('filing.attachments.noneYet')}</p>
       ) : (
-        <table data-testid="attachments-table">
-          <caption className="visually-hidden">{t('filing.attachments.listCaption')}</caption>
+        <DataTable caption={t('filing.attachments.listCaption')} data-testid="attachments-table">
           <thead>
             <tr>
               <th scope="col">{t('filing.attachments.file')}</th>
@@ -130,9 +144,12 @@ export function AttachmentsManager({
                       onClick={() =>
                         start(async () => {
                           const res = await deleteAttachmentAction({ attachmentId: a.id });
-                          if (!res.ok) setError(t(res.error));
-                          else {
+                          if (!res.ok) {
+                            setError(t(res.error));
+                            setFocusResult('error');
+                          } else {
                             setMessage(t('filing.attachments.removed', { name: a.fileName }));
+                            setFocusResult('status');
                             router.refresh();
                           }
                         })
@@ -145,7 +162,7 @@ export function AttachmentsManager({
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
 
       {editable ? (

@@ -8,9 +8,11 @@ export type SummaryItem = { path: string; label: string; message: string };
 export function focusField(path: string): void {
   const el = document.getElementById(fieldId(path));
   if (!el) return;
+  // A group (fieldset) or list: its first invalid control, else its first control.
+  const controls = 'input, select, textarea, button';
   const target =
     el instanceof HTMLFieldSetElement || el.tagName === 'P'
-      ? el.querySelector<HTMLElement>('input, select, textarea, button') ?? el
+      ? el.querySelector<HTMLElement>(`:is(${controls})[aria-invalid='true']`) ?? el.querySelector<HTMLElement>(controls) ?? el
       : el;
   target.scrollIntoView({ block: 'center' });
   target.focus();

@@ -5,6 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { Controller, useFormContext } from 'react-hook-form';
 import { Field } from '@/components/ui/field';
+import { FieldGroup, idRefs, useErrorRole, useFieldGroup } from '@/components/ui/field-group';
 import { fieldId } from '@/lib/filing/form-values';
 import { useLocaleOptions } from './locale-data';
 import { useFieldError } from './use-field-error';
@@ -87,6 +88,7 @@ export function CheckboxField({ name, label, help }: Omit<Common, 'required'>) {
   const { register } = useFormContext();
   const error = useFieldError(name);
   const id = fieldId(name);
+  const errorRole = useErrorRole(error);
   return (
     <div className="field field-checkbox" data-invalid={error ? 'true' : undefined}>
       <div className="checkbox-row">
@@ -104,7 +106,7 @@ export function CheckboxField({ name, label, help }: Omit<Common, 'required'>) {
           {help}
         </p>
       ) : null}
-      <p id={`${id}-error`} className="field-error" role={error ? 'alert' : undefined}>
+      <p id={`${id}-error`} className="field-error" role={errorRole}>
         {error ?? ''}
       </p>
     </div>
@@ -117,42 +119,34 @@ export function YesNoField({ name, label, help, required }: Common) {
   const { control } = useFormContext();
   const error = useFieldError(name);
   const id = fieldId(name);
-  const describedBy = [help ? `${id}-help` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+  // The radios are rendered here, outside the FieldGroup's context: read the enclosing group's state.
+  const outer = useFieldGroup();
+  const errorRefs = idRefs(error && `${id}-error`, outer.errorId);
   return (
     <Controller
       control={control}
       name={name}
       render={({ field }) => (
-        <fieldset className="yes-no" data-invalid={error ? 'true' : undefined} aria-describedby={describedBy}>
-          <legend>
-            {label}
-            {required ? <span aria-hidden="true" className="required-mark"> *</span> : null}
-          </legend>
-          {help ? (
-            <p id={`${id}-help`} className="field-help">
-              {help}
-            </p>
-          ) : null}
+        <FieldGroup id={id} className="yes-no" legend={label} help={help} error={error} required={required}>
           <div className="row">
             {([true, false] as const).map((answer) => (
               <label key={String(answer)} className="radio">
                 <input
                   type="radio"
-                  id={answer ? id : `${id}-no`}
+                  id={`${id}-${answer ? 'yes' : 'no'}`}
                   name={field.name}
                   ref={answer ? field.ref : undefined}
                   checked={field.value === answer}
                   onChange={() => field.onChange(answer)}
                   onBlur={field.onBlur}
+                  aria-describedby={errorRefs}
+                  required={required}
                 />
                 {answer ? t('yes') : t('no')}
               </label>
             ))}
           </div>
-          <p id={`${id}-error`} className="field-error" role={error ? 'alert' : undefined}>
-            {error ?? ''}
-          </p>
-        </fieldset>
+        </FieldGroup>
       )}
     />
   );

@@ -10,6 +10,8 @@ import { fieldId } from '@/lib/filing/form-values';
 import { type CurrencyCode, formatMoney, isCurrencyCode, parseAmount, toDecimalString, toJpy } from '@/lib/money';
 import { useHydrated, useLocaleOptions } from './locale-data';
 import { useFieldError } from './use-field-error';
+import { Field } from '@/components/ui/field';
+import { FieldGroup } from '@/components/ui/field-group';
 
 export type Rates = Record<string, string>;
 
@@ -43,7 +45,9 @@ export function MoneyField({
   const currencyError = useFieldError(`${name}.currency`);
 
   // The same text means a different amount in a currency with other decimals (JPY 1,000 vs USD 1,000.00).
-  function apply(nextText: string, nextCurrency: CurrencyCode | undefined) {
+  // While typing ("12," on the way to "12,500") an amount that does not parse yet is not an error: it
+  // is reported when the field is left (or the section checked), never per keystroke.
+  function apply(nextText: string, nextCurrency: CurrencyCode | undefined, final = true) {
     const trimmed = nextText.trim();
     if (trimmed === '') {
       setParseError(undefined);
@@ -54,7 +58,7 @@ export function MoneyField({
     if (parsed.ok) {
       setParseError(undefined);
       setValue(`${name}.amountMinor`, parsed.amountMinor, { shouldDirty: true });
-    } else {
+    } else if (final) {
       setParseError(t(parsed.error, parsed.params));
       setValue(`${name}.amountMinor`, undefined, { shouldDirty: true });
     }
@@ -91,32 +95,11 @@ export function MoneyField({
   const amountId = fieldId(`${name}.amountMinor`);
   const currencyId = fieldId(`${name}.currency`);
   const error = parseError ?? amountError;
-  const helpId = `${fieldId(name)}-help`;
   return (
-    <fieldset className="money" data-invalid={groupError || error || currencyError ? 'true' : undefined} id={fieldId(name)}>
-      <legend>
-        {label}
-        {required ? <span aria-hidden="true" className="required-mark"> *</span> : null}
-      </legend>
-      {help ? (
-        <p className="field-help" id={helpId}>
-          {help}
-        </p>
-      ) : null}
-      {groupError ? (
-        <p className="field-error" role="alert">
-          {groupError}
-        </p>
-      ) : null}
+    <FieldGroup className="money" id={fieldId(name)} legend={label} help={help} error={groupError} required={required}>
       <div className="money-row">
-        <div className="field">
-          <label htmlFor={currencyId}>{t(partLabels.money.currency)}</label>
-          <select
-            id={currencyId}
-            {...currencyField}
-            aria-invalid={currencyError ? true : undefined}
-            aria-describedby={currencyError ? `${currencyId}-error` : undefined}
-          >
+        <Field id={currencyId} label={t(partLabels.money.currency)} error={currencyError} required={required}>
+          <select {...currencyField}>
             <option value="">{t('filing.form.choose')}</option>
             {currencies.map((c) => (
               <option key={c.value} value={c.value}>
@@ -124,36 +107,25 @@ export function MoneyField({
               </option>
             ))}
           </select>
-          <p id={`${currencyId}-error`} className="field-error" role={currencyError ? 'alert' : undefined}>
-            {currencyError ?? ''}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={amountId}>{t(partLabels.money.amountMinor)}</label>
+        </Field>
+        <Field id={amountId} label={t(partLabels.money.amountMinor)} help={t(partHelp.money.amountMinor)} error={error} required={required}>
           <input
-            id={amountId}
             type="text"
             inputMode="decimal"
             autoComplete="off"
             value={text}
             onChange={(e) => {
               setText(e.target.value);
-              apply(e.target.value, code);
+              apply(e.target.value, code, false);
             }}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={[`${amountId}-help`, error ? `${amountId}-error` : ''].filter(Boolean).join(' ')}
+            onBlur={() => apply(text, code, true)}
           />
-          <p id={`${amountId}-help`} className="field-help">
-            {t(partHelp.money.amountMinor)}
-          </p>
-          <p id={`${amountId}-error`} className="field-error" role={error ? 'alert' : undefined}>
-            {error ?? ''}
-          </p>
-        </div>
+        </Field>
       </div>
       <p className="money-equivalent" aria-live="polite">
         {equivalent ?? ''}
       </p>
-    </fieldset>
+    </FieldGroup>
   );
 }
+

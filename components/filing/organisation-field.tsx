@@ -10,6 +10,7 @@ import { fieldId } from '@/lib/filing/form-values';
 import { CountryField } from './fields';
 import { useFieldError } from './use-field-error';
 import { Field } from '@/components/ui/field';
+import { FieldGroup, idRefs, useErrorRole } from '@/components/ui/field-group';
 
 type Hit = {
   id: string;
@@ -95,20 +96,16 @@ export function OrganisationField({
     },
   });
 
+  const entityErrorRole = useErrorRole(entityError);
+  // The search box is the group's first control: it carries the group's error as well as its own.
+  const searchState = {
+    'aria-invalid': entityError || groupError ? (true as const) : undefined,
+    errorRefs: idRefs(entityError && `${inputId}-error`, groupError && `${fieldId(name)}-error`),
+  };
   const optionId = (i: number) => `${uid}-opt-${i}`;
   const expanded = open && results.length > 0;
   return (
-    <fieldset className="organisation" data-invalid={groupError || nameError || entityError ? 'true' : undefined} id={fieldId(name)}>
-      <legend>
-        {label}
-        {required ? <span aria-hidden="true" className="required-mark"> *</span> : null}
-      </legend>
-      {help ? <p className="field-help">{help}</p> : null}
-      {groupError ? (
-        <p className="field-error" role="alert">
-          {groupError}
-        </p>
-      ) : null}
+    <FieldGroup className="organisation" id={fieldId(name)} legend={label} help={help} error={groupError} required={required}>
       <div className="field combobox">
         <label htmlFor={inputId}>{t(partLabels.organisation.entityId)}</label>
         <p className="field-help" id={`${inputId}-help`}>
@@ -123,8 +120,8 @@ export function OrganisationField({
           aria-expanded={expanded}
           aria-controls={listId}
           aria-activedescendant={expanded && active >= 0 ? optionId(active) : undefined}
-          aria-describedby={[`${inputId}-help`, entityError ? `${inputId}-error` : ''].filter(Boolean).join(' ')}
-          aria-invalid={entityError ? true : undefined}
+          aria-describedby={idRefs(`${inputId}-help`, searchState.errorRefs)}
+          aria-invalid={searchState['aria-invalid']}
           placeholder={t('filing.organisation.searchPlaceholder')}
           value={query}
           onChange={(e) => {
@@ -182,7 +179,7 @@ export function OrganisationField({
             </li>
           ))}
         </ul>
-        <p id={`${inputId}-error`} className="field-error" role={entityError ? 'alert' : undefined}>
+        <p id={`${inputId}-error`} className="field-error" role={entityErrorRole}>
           {entityError ?? ''}
         </p>
         <p className="visually-hidden" aria-live="polite">
@@ -206,6 +203,6 @@ export function OrganisationField({
         <input type="text" autoComplete="off" {...register(`${name}.nameLocal`)} />
       </Field>
       <CountryField name={`${name}.country`} label={t(partLabels.organisation.country)} required={required} />
-    </fieldset>
+    </FieldGroup>
   );
 }

@@ -4,10 +4,10 @@
 // after removing, to the next entry (or the add button), with the change announced.
 import { useTranslations } from 'next-intl';
 import { type ReactNode, useEffect, useRef, useState } from 'react';
-import { useFieldArray, useFormContext, useWatch } from 'react-hook-form';
+import { get, useFieldArray, useFormContext, useWatch } from 'react-hook-form';
 import { commonLabels } from '@/lib/disclosures/labels';
 import type { RepeatingSectionKey } from '@/lib/disclosures/sections';
-import { fieldId } from '@/lib/filing/form-values';
+import { blankEntry, fieldId } from '@/lib/filing/form-values';
 import { CheckboxField } from './fields';
 import { useFieldError } from './use-field-error';
 
@@ -31,7 +31,7 @@ export function RepeatingItems({
   itemBanner?: (item: Item, label: string) => ReactNode;
 }) {
   const t = useTranslations();
-  const { control } = useFormContext();
+  const { control, formState } = useFormContext();
   const { fields, append, remove } = useFieldArray({ control, name: 'items', keyName: '_key' });
   const items = (useWatch({ name: 'items' }) as Item[] | undefined) ?? [];
   const itemsError = useFieldError('items');
@@ -103,7 +103,7 @@ export function RepeatingItems({
         className="button"
         onClick={() => {
           const index = fields.length;
-          append(newItem(), { shouldFocus: false });
+          append(blankEntry(get(formState.defaultValues, `items.${index}`), newItem()), { shouldFocus: false });
           setAnnouncement(t('filing.form.entryAdded', { n: index + 1 }));
           setFocusTarget(fieldId(`items.${index}.${firstField}`));
         }}

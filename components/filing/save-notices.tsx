@@ -16,10 +16,19 @@ function SaveStatus({ state }: { state: SaveState }) {
         : state.kind === 'stale' || state.kind === 'locked' || state.kind === 'failed'
           ? t('notSaved')
           : t(state.kind);
+  // Announced (politely) only when something happened — saved, or not saved and why — never the
+  // "saving shortly" of every pause in typing.
+  const announced =
+    state.kind === 'dirty' || state.kind === 'saving' || state.kind === 'idle' ? '' : state.kind === 'saved' ? t('announceSaved') : text;
   return (
-    <p className={`save-status save-${state.kind}`} role="status" aria-live="polite" data-testid="save-status">
-      {text}
-    </p>
+    <>
+      <p className={`save-status save-${state.kind}`} data-testid="save-status">
+        {text}
+      </p>
+      <p className="visually-hidden" role="status">
+        {announced}
+      </p>
+    </>
   );
 }
 

@@ -5,10 +5,12 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
-import { type FieldErrors, type FieldValues, FormProvider, type Resolver, get, set, useForm } from 'react-hook-form';
+import { type FieldErrors, type FieldValues, FormProvider, type Resolver, type UseFormReturn, get, set, useForm } from 'react-hook-form';
 import { saveSectionAction } from '@/app/(app)/disclosures/actions';
 import { issueLabel } from '@/components/disclosures/issue-label';
 import { toFieldIssues } from '@/lib/disclosures/errors';
+import { SummarisedErrors } from '@/components/ui/field-group';
+import { RequiredHint } from '@/components/ui/required-hint';
 import { completeSchemas, type SectionKey } from '@/lib/disclosures/sections';
 import { cleanSection, decodeIssue, encodeIssue, newItemId } from '@/lib/filing/form-values';
 import type { CarryStates } from '@/lib/filing/carry';
@@ -83,6 +85,20 @@ const firstFields: Record<Exclude<SectionKey, 'profile'>, string> = {
   travel: 'sponsor.search',
 };
 
+/**
+ * After the first check, the summary follows the fields as they are corrected: a change anywhere
+ * re-checks the section, so an error on a group (a time commitment's amount and unit) goes away as soon
+ * as the group is complete, not only when the one field that carried it changes.
+ */
+function useRecheckAfterCheck(form: UseFormReturn<FieldValues>) {
+  useEffect(() => {
+    const sub = form.watch(() => {
+      if (form.formState.isSubmitted) void form.trigger();
+    });
+    return () => sub.unsubscribe();
+  }, [form]);
+}
+
 export function SectionEditor({
   disclosureId,
   section,
@@ -123,7 +139,9 @@ export function SectionEditor({
     defaultValues: initial,
     resolver,
     mode: 'onSubmit',
-    reValidateMode: 'onChange',
+    // After a check the whole section is validated again on each change (below), so the summary and
+    // the field errors follow the fields as a whole, group errors included.
+    reValidateMode: 'onSubmit',
     shouldFocusError: false,
   });
   const autosave = useAutosave({
@@ -150,7 +168,7 @@ export function SectionEditor({
     return () => clearTimeout(timer);
   }, []);
 
-  // After the first check, the summary follows the fields as they are corrected.
+  useRecheckAfterCheck(form);
   const { errors, isSubmitted } = form.formState;
   const summary = isSubmitted ? summarise(errors, section, t) : [];
   const complete = isSubmitted && summary.length === 0;
@@ -221,6 +239,7 @@ export function SectionEditor({
   return (
     <FormProvider {...form}>
       <LocaleDataProvider value={options}>
+        <SummarisedErrors>
         <div className="stack">
           <SaveNotices autosave={autosave} />
           <ErrorSummary items={summary} />
@@ -236,6 +255,7 @@ export function SectionEditor({
             className="stack section-form"
             data-hydrated={hydrated ? 'true' : undefined}
           >
+            <RequiredHint />
             {rendered}
             <div className="form-actions row">
               <button type="submit" className="button">
@@ -254,6 +274,7 @@ export function SectionEditor({
             </div>
           </form>
         </div>
+        </SummarisedErrors>
       </LocaleDataProvider>
     </FormProvider>
   );

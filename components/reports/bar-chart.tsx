@@ -61,6 +61,22 @@ const C_HEIGHT = 220;
 const C_TOP = 12;
 const C_BOTTOM = 28;
 
+/**
+ * Each series is told apart by a pattern as well as its colour (WCAG 1.4.1): solid, stripes, dots,
+ * cross-hatch. The legend's swatches use the same patterns (ids are document-wide).
+ */
+function SeriesPattern({ id, index }: { id: string; index: number }) {
+  const mark = index % 4;
+  return (
+    <pattern id={id} width="6" height="6" patternUnits="userSpaceOnUse" patternTransform={mark === 1 ? 'rotate(45)' : undefined}>
+      <rect width="6" height="6" className={`chart-series-${index}`} />
+      {mark === 1 ? <line x1="1.5" y1="0" x2="1.5" y2="6" stroke="#fff" strokeWidth="2" /> : null}
+      {mark === 2 ? <circle cx="3" cy="3" r="1.3" fill="#fff" /> : null}
+      {mark === 3 ? <path d="M0 3H6M3 0V6" stroke="#fff" strokeWidth="1.4" /> : null}
+    </pattern>
+  );
+}
+
 /** Grouped columns: one group per category (fiscal year), one column per series. */
 export function ColumnChart({ id, title, desc, categories, series }: { id: string; title: string; desc: string; categories: string[]; series: ColumnSeries[] }) {
   const max = Math.max(1, ...series.flatMap((s) => s.values.map((v) => v ?? 0)));
@@ -73,6 +89,11 @@ export function ColumnChart({ id, title, desc, categories, series }: { id: strin
       <svg className="chart" role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${width} ${C_HEIGHT}`} width={width} height={C_HEIGHT}>
         <title id={`${id}-title`}>{title}</title>
         <desc id={`${id}-desc`}>{desc}</desc>
+        <defs>
+          {series.map((s, si) => (
+            <SeriesPattern key={s.key} id={`${id}-pattern-${si}`} index={si} />
+          ))}
+        </defs>
         <line x1={30} x2={width} y1={C_TOP + plotH} y2={C_TOP + plotH} className="chart-axis" />
         {categories.map((c, gi) => {
           const gx = 40 + gi * groupW;
@@ -81,7 +102,7 @@ export function ColumnChart({ id, title, desc, categories, series }: { id: strin
               {series.map((s, si) => {
                 const v = s.values[gi] ?? null;
                 const h = v ? Math.max(2, (v / max) * plotH) : 0;
-                return h > 0 ? <rect key={s.key} x={gx + si * colW} y={C_TOP + plotH - h} width={colW - 3} height={h} className={`chart-series-${si}`} /> : null;
+                return h > 0 ? <rect key={s.key} x={gx + si * colW} y={C_TOP + plotH - h} width={colW - 3} height={h} className={`chart-series-${si}`} style={{ fill: `url(#${id}-pattern-${si})` }} /> : null;
               })}
               <text x={gx + (groupW - 20) / 2} y={C_HEIGHT - 8} textAnchor="middle" className="chart-label">
                 {c}
@@ -94,7 +115,10 @@ export function ColumnChart({ id, title, desc, categories, series }: { id: strin
         <ul className="chart-legend">
           {series.map((s, si) => (
             <li key={s.key}>
-              <span className={`chart-swatch chart-series-${si}`} aria-hidden="true" /> {s.label}
+              <svg className="chart-swatch" aria-hidden="true" viewBox="0 0 12 12">
+                <rect width="12" height="12" style={{ fill: `url(#${id}-pattern-${si})` }} />
+              </svg>{' '}
+              {s.label}
             </li>
           ))}
         </ul>

@@ -3,7 +3,7 @@
 'use client';
 
 import { useLocale, useTranslations } from 'next-intl';
-import { useEffect, useId, useState, useTransition } from 'react';
+import { useEffect, useId, useRef, useState, useTransition } from 'react';
 import { requestExportAction } from '@/app/(app)/reports/actions';
 
 type Format = 'csv' | 'xlsx' | 'pdf';
@@ -44,6 +44,17 @@ export function ExportPanel({ kind, report, query, formats, description }: { kin
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [pending, start] = useTransition();
   const id = useId();
+  // The buttons disable themselves while an export runs, so focus would fall to the page body: it goes
+  // to the status instead, then to the download link (or the failure) when there is a result.
+  const statusRef = useRef<HTMLDivElement>(null);
+  const downloadRef = useRef<HTMLAnchorElement>(null);
+  const failedRef = useRef<HTMLParagraphElement>(null);
+  const phase = state.phase;
+  useEffect(() => {
+    if (phase === 'starting') statusRef.current?.focus();
+    else if (phase === 'ready') downloadRef.current?.focus();
+    else if (phase === 'failed') failedRef.current?.focus();
+  }, [phase]);
 
   const taskId = state.phase === 'task' ? state.taskId : null;
   useEffect(() => {
@@ -95,7 +106,7 @@ export function ExportPanel({ kind, report, query, formats, description }: { kin
           </button>
         ))}
       </div>
-      <div role="status" aria-live="polite" className="export-status">
+      <div role="status" aria-live="polite" className="export-status" tabIndex={-1} ref={statusRef}>
         {state.phase === 'starting' ? t('starting') : null}
         {state.phase === 'direct' ? t('direct') : null}
         {state.phase === 'task' ? (
@@ -112,14 +123,14 @@ export function ExportPanel({ kind, report, query, formats, description }: { kin
         {state.phase === 'ready' ? (
           <>
             {t('ready')}{' '}
-            <a href={state.href} download className="button primary" data-testid="export-download">
+            <a href={state.href} download className="button primary" data-testid="export-download" ref={downloadRef}>
               {t('download', { file: state.fileName })}
             </a>
           </>
         ) : null}
       </div>
       {state.phase === 'failed' ? (
-        <p role="alert" className="form-error">
+        <p role="alert" className="form-error" tabIndex={-1} ref={failedRef}>
           {t('failed', { error: state.error || t('error') })}
         </p>
       ) : null}

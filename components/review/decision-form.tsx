@@ -14,6 +14,7 @@ import { decideAction } from '@/app/(app)/review/[id]/actions';
 import { Field } from '@/components/ui/field';
 import { type DecisionInput, decisionSchema, LIMITS } from '@/lib/review/schemas';
 import { FormStatus, type Outcome } from './form-status';
+import { focusWhenShown } from '@/components/ui/focus-target';
 
 type Output = z.output<typeof decisionSchema>;
 const DATE_SLOTS = 3;
@@ -48,6 +49,8 @@ export function DecisionForm({ disclosureId, stateVersion }: { disclosureId: str
     const res = await decideAction(values);
     if (res.ok) {
       setOutcome({ success: 'review.decision.done' });
+      // The refresh replaces this form with the decision's record: focus goes there, not to the body.
+      focusWhenShown('decision-result');
       router.refresh();
       return;
     }

@@ -5,13 +5,8 @@ import { getTranslations } from 'next-intl/server';
 import { parseItemRef } from '@/lib/disclosures/item-refs';
 import type { ReviewDetail } from '@/lib/review/detail';
 import { SeverityBadge } from './badges';
-
-function valueText(v: unknown, locale: string): string {
-  if (typeof v === 'number') return new Intl.NumberFormat(locale).format(v);
-  if (typeof v === 'string') return v;
-  if (typeof v === 'boolean') return String(v);
-  return JSON.stringify(v);
-}
+import { FindingValues } from './finding-values';
+import { textLang } from '@/lib/i18n/text-lang';
 
 export async function FindingsList({ findings, locale }: { findings: ReviewDetail['findings']; locale: string }) {
   const t = await getTranslations('review.findings');
@@ -24,7 +19,6 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
         const all = f.values && typeof f.values === 'object' && !Array.isArray(f.values) ? Object.entries(f.values as Record<string, unknown>) : [];
         // What the disclosure contributed, apart from the rule's own settings (params.*).
         const values = all.filter(([k]) => !k.startsWith('params.'));
-        const settings = all.filter(([k]) => k.startsWith('params.'));
         const ref = f.itemRef ? parseItemRef(f.itemRef) : null;
         return (
           <li key={f.id} className={`finding finding-${f.severity.toLowerCase()}`}>
@@ -32,28 +26,10 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
               <SeverityBadge severity={f.severity} label={ts(f.severity)} /> {ja ? f.rule.titleJa : f.rule.titleEn}
             </h3>
             <p>{ja ? f.messageJa : f.messageEn}</p>
-            {values.length ? (
-              <>
-                <p className="visually-hidden">{t('valuesCaption')}</p>
-                <dl className="finding-values">
-                  {values.map(([k, v]) => (
-                    <div key={k}>
-                      <dt>
-                        <code>{k.replace(/^item\./, '')}</code>
-                      </dt>
-                      <dd>{valueText(v, locale)}</dd>
-                    </div>
-                  ))}
-                </dl>
-              </>
-            ) : null}
-            {settings.length ? (
-              <p className="muted finding-meta">
-                {t('settings')}: {settings.map(([k, v]) => `${k.slice('params.'.length)} = ${valueText(v, locale)}`).join('; ')}
-              </p>
-            ) : null}
+            {values.length ? <p className="visually-hidden">{t('valuesCaption')}</p> : null}
+            {all.length ? <FindingValues values={Object.fromEntries(all)} locale={locale} /> : null}
             <p className="muted finding-meta">
-              {t('citation')}: {f.rule.citation} · {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
+              {t('citation')}: <span lang={textLang(f.rule.citation)}>{f.rule.citation}</span> · {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
               {ref ? (
                 <>
                   {' · '}

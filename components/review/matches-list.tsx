@@ -3,6 +3,7 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MatchView } from '@/lib/review/matches';
 import { MatchDecision } from './match-decision';
+import { textLang } from '@/lib/i18n/text-lang';
 
 const STATUS_CLASS = { PENDING: 'review', CONFIRMED: 'flag', DISMISSED: 'neutral' } as const;
 
@@ -24,10 +25,14 @@ export async function MatchesList({ disclosureId, matches, locale }: { disclosur
           return (
             <li key={m.id} className="match">
               <h3 className="match-title">
-                <span className={`badge ${STATUS_CLASS[m.status]}`}>{t(`statuses.${m.status}`)}</span> {organisation}
+                <span className={`badge ${STATUS_CLASS[m.status]}`}>{t(`statuses.${m.status}`)}</span> <span lang={textLang(organisation)}>{organisation}</span>
                 {' → '}
-                {m.entry.name}
-                {m.entry.nameJa ? `（${m.entry.nameJa}）` : ''}
+                <span lang={textLang(m.entry.name)}>{m.entry.name}</span>
+                {m.entry.nameJa ? (
+                  <>
+                    （<span lang="ja">{m.entry.nameJa}</span>）
+                  </>
+                ) : null}
               </h3>
               <dl className="review-fields">
                 <div>
@@ -43,7 +48,16 @@ export async function MatchesList({ disclosureId, matches, locale }: { disclosur
                 </div>
                 <div>
                   <dt>{t('matchedNames')}</dt>
-                  <dd>{m.matchedNames.join(' / ') || '—'}</dd>
+                  <dd>
+                    {m.matchedNames.length === 0
+                      ? '—'
+                      : m.matchedNames.map((n, i) => (
+                          <span key={n}>
+                            {i > 0 ? ' / ' : null}
+                            <span lang={textLang(n)}>{n}</span>
+                          </span>
+                        ))}
+                  </dd>
                 </div>
                 {m.entry.country || m.entry.concern ? (
                   <div>

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import type { QueueRow } from '@/lib/review/queue';
 import { OPEN_STATUSES } from '@/lib/review/queue-params';
 import { SeverityBadge, StatusBadge, daysBetween } from './badges';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function QueueTable({ rows, caption, locale }: { rows: QueueRow[]; caption: string; locale: string }) {
   const t = await getTranslations('review');
@@ -18,9 +19,7 @@ export async function QueueTable({ rows, caption, locale }: { rows: QueueRow[]; 
     );
   }
   return (
-    <div className="table-scroll">
-      <table className="queue-table">
-        <caption>{caption}</caption>
+      <DataTable caption={caption} captionVisible className="queue-table">
         <thead>
           <tr>
             <th scope="col">{t('queue.columns.researcher')}</th>
@@ -77,7 +76,6 @@ export async function QueueTable({ rows, caption, locale }: { rows: QueueRow[]; 
             );
           })}
         </tbody>
-      </table>
-    </div>
+      </DataTable>
   );
 }

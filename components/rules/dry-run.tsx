@@ -8,6 +8,7 @@ import { dryRunAction } from '@/app/(app)/admin/rules/actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 import type { DryRunExample, DryRunResult } from '@/lib/rules/dry-run';
+import { DataTable } from '@/components/ui/data-table';
 
 export function DryRun({ versionId, cycles }: { versionId: string; cycles: { code: string; institutions: number; submitted: number }[] }) {
   const t = useTranslations('rules.dryRun');
@@ -84,8 +85,7 @@ export function DryRun({ versionId, cycles }: { versionId: string; cycles: { cod
             })}
           </p>
           <p>{t('withFindings', result.withFindings)}</p>
-          <table>
-            <caption className="visually-hidden">{t('caption')}</caption>
+          <DataTable caption={t('caption')}>
             <thead>
               <tr>
                 <th scope="col">{t('columns.rule')}</th>
@@ -133,7 +133,7 @@ export function DryRun({ versionId, cycles }: { versionId: string; cycles: { cod
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
       ) : null}
     </div>

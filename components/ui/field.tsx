@@ -1,13 +1,18 @@
 // A labelled form control with its help text and error, linked for assistive technology: the input is
-// described by both, marked invalid when there is an error, and the error is announced when it appears.
+// described by both (and by its group's error, inside a FieldGroup), marked invalid when there is an
+// error, marked required when it is, and the error is announced when it appears (unless the form's error
+// summary announces errors).
 'use client';
 
 import { type ReactElement, cloneElement, useId } from 'react';
+import { idRefs, useControlState, useErrorRole } from './field-group';
+import { RequiredMark } from './required-hint';
 
 interface ControlProps {
   id?: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;
+  'aria-required'?: boolean;
 }
 
 export function Field({
@@ -30,20 +35,26 @@ export function Field({
   const id = givenId ?? generatedId;
   const helpId = help ? `${id}-help` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [helpId, errorId].filter(Boolean).join(' ') || undefined;
+  const control = useControlState(errorId, Boolean(error));
+  const errorRole = useErrorRole(error);
   return (
     <div className="field" data-invalid={error ? 'true' : undefined}>
       <label htmlFor={id}>
         {label}
-        {required ? <span aria-hidden="true" className="required-mark"> *</span> : null}
+        {required ? <RequiredMark /> : null}
       </label>
       {help ? (
         <p id={helpId} className="field-help">
           {help}
         </p>
       ) : null}
-      {cloneElement(children, { id, 'aria-describedby': describedBy, 'aria-invalid': error ? true : undefined })}
-      <p id={errorId} className="field-error" role={error ? 'alert' : undefined}>
+      {cloneElement(children, {
+        id,
+        'aria-describedby': idRefs(helpId, control.errorRefs),
+        'aria-invalid': control['aria-invalid'],
+        'aria-required': required ? true : undefined,
+      })}
+      <p id={`${id}-error`} className="field-error" role={errorRole}>
         {error ?? ''}
       </p>
     </div>

@@ -51,3 +51,20 @@ export function newItemId(): string {
   const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
+
+/**
+ * A new entry for a list, safe to append where another entry was when the form loaded.
+ * react-hook-form fills a field whose value is undefined from the form's *default* values at the same
+ * path. After "Remove this entry" then "Add an entry", the new entry sits at an index that the removed
+ * entry (or a later one) had at load, so every field the new entry left undefined came back with that
+ * entry's values — and autosave stored them. Every key the defaults hold at that index is set to null
+ * here (nothing, to cleanFormValues), which stops the fallback for the key and everything under it.
+ */
+export function blankEntry<T extends Record<string, unknown>>(defaultsAtIndex: unknown, entry: T): T {
+  const blank: Record<string, unknown> = {};
+  if (defaultsAtIndex && typeof defaultsAtIndex === 'object' && !Array.isArray(defaultsAtIndex)) {
+    for (const key of Object.keys(defaultsAtIndex)) blank[key] = null;
+  }
+  for (const [key, value] of Object.entries(entry)) if (value !== undefined) blank[key] = value;
+  return blank as T;
+}

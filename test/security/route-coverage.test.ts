@@ -42,7 +42,7 @@ describe('the access matrix classifies every route and action', () => {
   it('every server action is in the matrix or in an access test of its module', () => {
     const actionFiles = files(APP).filter((f) => f.endsWith('actions.ts'));
     const listed = new Set([...[...ACTIONS, ...REVIEW_ACTIONS, ...REPORT_ACTIONS].map((a) => a.name), ...Object.keys(ACTIONS_CHECKED_ELSEWHERE)]);
-    const accessTests = ['lib/admin/access.test.ts', 'lib/filing/access.test.ts', 'lib/review/access.test.ts', 'lib/reports/access.test.ts', 'test/security/fuzz-actions.test.ts']
+    const accessTests = ['lib/admin/access.test.ts', 'lib/filing/access.test.ts', 'lib/review/access.test.ts', 'lib/reports/access.test.ts', 'lib/filing/carry.test.ts', 'lib/filing/grant-suggestions.test.ts', 'test/security/fuzz-actions.test.ts']
       .map((f) => path.resolve(APP, '..', f))
       .filter((f) => fs.existsSync(f))
       .map((f) => fs.readFileSync(f, 'utf8'));

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { adminOverview } from '@/lib/admin/overview';
 import { requireRole } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -40,7 +41,7 @@ export default async function AdminHome() {
           </Link>
         </div>
         {o.cycles.length ? (
-          <table>
+          <DataTable caption={t('admin.overview.cyclesTitle')}>
             <thead>
               <tr>
                 <th scope="col">{t('admin.cycles.columns.cycle')}</th>
@@ -63,7 +64,7 @@ export default async function AdminHome() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p>{t('admin.overview.noCycles')}</p>
         )}

@@ -8,6 +8,7 @@ import { StatusBadge } from '@/components/filing/status-badge';
 import { requireRole } from '@/lib/auth/actor';
 import { sectionLabels } from '@/lib/disclosures/labels';
 import { myDisclosures } from '@/lib/filing/overview';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -111,8 +112,7 @@ export default async function Page() {
         {data.all.length === 0 ? (
           <p>{t('filing.home.none')}</p>
         ) : (
-          <table>
-            <caption className="visually-hidden">{t('filing.home.all')}</caption>
+          <DataTable caption={t('filing.home.all')}>
             <thead>
               <tr>
                 <th scope="col">{t('filing.home.cycle')}</th>
@@ -144,7 +144,7 @@ export default async function Page() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
     </section>

@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { reportFrame } from '@/lib/reports/frame';
 import { overview } from '@/lib/reports/overview';
 import { filterQuery, reportPart } from '@/lib/reports/params';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -75,8 +76,7 @@ export default async function ReportsOverviewPage({ searchParams }: { searchPara
             desc={t('chart.desc', { title: t('overview.byStatus') })}
             rows={o.byStatus.map((s) => k.bar(t(`status.${s.status}`), s.value))}
           />
-          <table>
-            <caption className="visually-hidden">{t('overview.byStatus')}</caption>
+          <DataTable caption={t('overview.byStatus')}>
             <thead>
               <tr>
                 <th scope="col">{t('tables.status')}</th>
@@ -95,7 +95,7 @@ export default async function ReportsOverviewPage({ searchParams }: { searchPara
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
 
         <section aria-labelledby="severity-title" className="card stack">
@@ -106,8 +106,7 @@ export default async function ReportsOverviewPage({ searchParams }: { searchPara
             desc={t('chart.desc', { title: t('overview.bySeverity') })}
             rows={o.bySeverity.map((s) => k.bar(t(`severity.${s.severity}`), s.value))}
           />
-          <table>
-            <caption className="visually-hidden">{t('overview.bySeverity')}</caption>
+          <DataTable caption={t('overview.bySeverity')}>
             <thead>
               <tr>
                 <th scope="col">{t('tables.severity')}</th>
@@ -126,7 +125,7 @@ export default async function ReportsOverviewPage({ searchParams }: { searchPara
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         </section>
       </div>
 
@@ -135,9 +134,7 @@ export default async function ReportsOverviewPage({ searchParams }: { searchPara
         {o.byInstitution.length === 0 ? (
           <p className="muted">{t('tables.empty')}</p>
         ) : (
-          <div className="table-scroll">
-            <table data-testid="institutions-table">
-              <caption className="visually-hidden">{t('overview.byInstitution')}</caption>
+            <DataTable caption={t('overview.byInstitution')} data-testid="institutions-table">
               <thead>
                 <tr>
                   <th scope="col">{t('tables.institution')}</th>
@@ -160,8 +157,7 @@ export default async function ReportsOverviewPage({ searchParams }: { searchPara
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </DataTable>
         )}
       </section>
 

@@ -27,6 +27,11 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const caption = t('queue.caption', {
     statuses: statuses.map((s) => t(`statuses.${s}`)).join(locale === 'ja' ? '・' : ', '),
     sort: t(`queue.sorts.${sortOf(params)}`),
+    // A filtered table says what it was filtered by and how many rows it shows (keyset pages: no total).
+    searched: params.q ? 'true' : 'false',
+    q: params.q ?? '',
+    count: page.rows.length,
+    more: page.nextCursor ? 'true' : 'false',
   });
   return (
     <section aria-labelledby="page-title" className="stack review-queue">

@@ -8,6 +8,7 @@ import { useSectionLabels } from '../labels';
 import { MoneyField, type Rates } from '../money-field';
 import { OrganisationField } from '../organisation-field';
 import { useFieldError } from '../use-field-error';
+import { FieldGroup } from '@/components/ui/field-group';
 
 export type AttachmentChoice = { id: string; fileName: string; kind: string };
 
@@ -38,34 +39,17 @@ export function AppointmentFields({
       <YesNoField {...f('paid')} />
       <MoneyField {...f('compensation', false)} rates={rates} />
       <SelectField {...f('compensationPeriod', false)} options={l.options('compensationPeriod')} />
-      <fieldset className="composite" id={fieldId(`${prefix}.timeCommitment`)} data-invalid={commitmentError ? 'true' : undefined}>
-        <legend>
-          {l.label('timeCommitment')}
-          <span aria-hidden="true" className="required-mark"> *</span>
-        </legend>
-        <p className="field-help">{l.help('timeCommitment')}</p>
-        {commitmentError ? (
-          <p className="field-error" role="alert">
-            {commitmentError}
-          </p>
-        ) : null}
+      <FieldGroup className="composite" id={fieldId(`${prefix}.timeCommitment`)} legend={l.label('timeCommitment')} help={l.help('timeCommitment')} error={commitmentError} required>
         <div className="grid-2">
           <SelectField name={`${prefix}.timeCommitment.unit`} label={t('disclosure.appointments.timeCommitment.unit')} options={l.options('timeCommitment')} required />
           <NumberField name={`${prefix}.timeCommitment.value`} label={t('disclosure.appointments.timeCommitment.value')} step="0.1" min={0} required />
         </div>
-      </fieldset>
+      </FieldGroup>
       <div className="grid-2">
         <DateField {...f('startDate')} />
         <DateField {...f('endDate', false)} />
       </div>
-      <fieldset className="composite" id={fieldId(`${prefix}.contractAttachmentIds`)} data-invalid={contractsError ? 'true' : undefined}>
-        <legend>{l.label('contractAttachmentIds')}</legend>
-        <p className="field-help">{l.help('contractAttachmentIds')}</p>
-        {contractsError ? (
-          <p className="field-error" role="alert">
-            {contractsError}
-          </p>
-        ) : null}
+      <FieldGroup className="composite" id={fieldId(`${prefix}.contractAttachmentIds`)} legend={l.label('contractAttachmentIds')} help={l.help('contractAttachmentIds')} error={contractsError}>
         {attachments.length === 0 ? (
           <p className="muted">{t('filing.attachments.noneYet')}</p>
         ) : (
@@ -100,7 +84,7 @@ export function AppointmentFields({
         <p>
           <Link href={attachmentsHref}>{t('filing.attachments.manageLink')}</Link>
         </p>
-      </fieldset>
+      </FieldGroup>
       <TextField {...f('description', false)} multiline />
     </>
   );

@@ -6,6 +6,7 @@ import { useSectionLabels } from '../labels';
 import { MoneyField, type Rates } from '../money-field';
 import { OrganisationField } from '../organisation-field';
 import { useFieldError } from '../use-field-error';
+import { FieldGroup } from '@/components/ui/field-group';
 
 export function ProgrammeFields({ prefix, rates }: { prefix: string; rates: Rates }) {
   const l = useSectionLabels('programmes');
@@ -23,21 +24,11 @@ export function ProgrammeFields({ prefix, rates }: { prefix: string; rates: Rate
       </div>
       <MoneyField {...f('benefitsValue', false)} rates={rates} />
       <TextField {...f('benefitsDescription')} multiline />
-      <fieldset className="composite" id={fieldId(`${prefix}.obligations`)} data-invalid={obligationsError ? 'true' : undefined}>
-        <legend>
-          {l.label('obligations')}
-          <span aria-hidden="true" className="required-mark"> *</span>
-        </legend>
-        <p className="field-help">{l.help('obligations')}</p>
-        {obligationsError ? (
-          <p className="field-error" role="alert">
-            {obligationsError}
-          </p>
-        ) : null}
+      <FieldGroup className="composite" id={fieldId(`${prefix}.obligations`)} legend={l.label('obligations')} help={l.help('obligations')} error={obligationsError} required>
         {obligationKeys.map((key) => (
           <YesNoField key={key} name={`${prefix}.obligations.${key}`} label={obligationLabels.find((o) => o.value === key)?.label ?? key} required />
         ))}
-      </fieldset>
+      </FieldGroup>
       <TextField {...f('obligationsDescription', false)} multiline />
     </>
   );

@@ -1,30 +1,21 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useFieldArray, useFormContext } from 'react-hook-form';
-import { fieldId } from '@/lib/filing/form-values';
+import { get, useFieldArray, useFormContext } from 'react-hook-form';
+import { blankEntry, fieldId } from '@/lib/filing/form-values';
 import { DateField, NumberField, SelectField, TextField, YesNoField } from '../fields';
 import { useSectionLabels } from '../labels';
 import { MoneyField, type Rates } from '../money-field';
 import { OrganisationField } from '../organisation-field';
 import { useFieldError } from '../use-field-error';
+import { FieldGroup } from '@/components/ui/field-group';
 
 function PersonMonths({ name, label, help }: { name: string; label: string; help?: string }) {
   const t = useTranslations();
-  const { control } = useFormContext();
+  const { control, formState } = useFormContext();
   const { fields, append, remove } = useFieldArray({ control, name, keyName: '_key' });
   const error = useFieldError(name);
   return (
-    <fieldset className="composite" id={fieldId(name)} data-invalid={error ? 'true' : undefined}>
-      <legend>
-        {label}
-        <span aria-hidden="true" className="required-mark"> *</span>
-      </legend>
-      {help ? <p className="field-help">{help}</p> : null}
-      {error ? (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+    <FieldGroup className="composite" id={fieldId(name)} legend={label} help={help} error={error} required>
       {fields.map((row, i) => (
         <div key={row._key} className="row person-months-row">
           <NumberField name={`${name}.${i}.year`} label={t('disclosure.support.personMonthsPerYear.year')} step="1" min={1900} required />
@@ -48,13 +39,13 @@ function PersonMonths({ name, label, help }: { name: string; label: string; help
         className="button"
         onClick={() => {
           const index = fields.length;
-          append({ year: undefined, personMonths: undefined }, { shouldFocus: false });
+          append(blankEntry(get(formState.defaultValues, `${name}.${index}`), { year: null, personMonths: null }), { shouldFocus: false });
           setTimeout(() => document.getElementById(fieldId(`${name}.${index}.year`))?.focus(), 0);
         }}
       >
         {t('filing.form.addYear')}
       </button>
-    </fieldset>
+    </FieldGroup>
   );
 }
 

@@ -5,6 +5,7 @@ import { IssueTokenForm } from '@/components/api-tokens/issue-token-form';
 import { listTokens, tokenScopeChoices } from '@/lib/api/tokens';
 import { denyUnlessSystemAdmin, requireRole } from '@/lib/auth/actor';
 import { revokeApiTokenAction } from './actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('apiTokens');
@@ -38,9 +39,7 @@ export default async function ApiTokensPage() {
         {tokens.length === 0 ? (
           <p className="muted">{t('list.empty')}</p>
         ) : (
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{t('list.caption')}</caption>
+            <DataTable caption={t('list.caption')}>
               <thead>
                 <tr>
                   <th scope="col">{t('list.name')}</th>
@@ -87,8 +86,7 @@ export default async function ApiTokensPage() {
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+            </DataTable>
         )}
       </section>
     </section>

@@ -9,6 +9,7 @@ import { ActionButton } from '@/components/admin/action-button';
 import { auditActionKey } from '@/lib/audit/actions';
 import { latestCheckpoint } from '@/lib/audit/checkpoint';
 import { requireRole } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.audit');
@@ -65,8 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </div>
       </form>
       {page.events.length ? (
-        <table className="audit-table">
-          <caption className="visually-hidden">{t('admin.audit.title')}</caption>
+        <DataTable caption={t('admin.audit.title')} className="audit-table">
           <thead>
             <tr>
               <th scope="col" className="num">{t('admin.audit.columns.id')}</th>
@@ -107,7 +107,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : (
         <p>{t('admin.audit.none')}</p>
       )}

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { listCycles } from '@/lib/admin/cycles';
 import { requireRole } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.cycles');
@@ -28,8 +29,7 @@ export default async function CyclesPage({ searchParams }: { searchParams: Promi
       </div>
       <p className="muted">{t('admin.cycles.intro')}</p>
       {cycles.length ? (
-        <table>
-          <caption className="visually-hidden">{t('admin.cycles.title')}</caption>
+        <DataTable caption={t('admin.cycles.title')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.cycles.columns.cycle')}</th>
@@ -60,7 +60,7 @@ export default async function CyclesPage({ searchParams }: { searchParams: Promi
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : (
         <p>{t('admin.cycles.none')}</p>
       )}

@@ -5,6 +5,7 @@ import { GrantsImportForm } from '@/components/grants/import-form';
 import { recentGrantImports } from '@/lib/grants/admin';
 import { grantStats } from '@/lib/grants/import';
 import { requireSystemAdmin } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('grants');
@@ -34,7 +35,7 @@ export default async function GrantsPage() {
       <section aria-labelledby="layout-title" className="card stack">
         <h2 id="layout-title">{t('layout.title')}</h2>
         <p>{t('layout.body')}</p>
-        <table>
+        <DataTable caption={t('layout.title')}>
           <thead>
             <tr>
               <th scope="col">{t('layout.column')}</th>
@@ -51,7 +52,7 @@ export default async function GrantsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
         <pre className="code-sample">{EXAMPLE}</pre>
         <p className="muted">{t('layout.sample')}</p>
       </section>
@@ -86,7 +87,7 @@ export default async function GrantsPage() {
         {recent.length === 0 ? (
           <p className="muted">{t('recent.none')}</p>
         ) : (
-          <table>
+          <DataTable caption={t('recent.title')}>
             <thead>
               <tr>
                 <th scope="col">{t('recent.columns.date')}</th>
@@ -112,7 +113,7 @@ export default async function GrantsPage() {
                 );
               })}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
       <TaskList />

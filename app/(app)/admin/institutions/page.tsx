@@ -5,6 +5,7 @@ import { InstitutionCreateForm } from '@/components/admin/institution-forms';
 import { listInstitutions } from '@/lib/admin/institutions';
 import { isSystemAdmin } from '@/lib/auth/guards';
 import { requireRole } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.institutions');
@@ -18,8 +19,7 @@ export default async function InstitutionsPage() {
     <section aria-labelledby="page-title" className="stack">
       <h1 id="page-title">{t('admin.institutions.title')}</h1>
       <p className="muted">{t('admin.institutions.intro')}</p>
-      <table>
-        <caption className="visually-hidden">{t('admin.institutions.title')}</caption>
+      <DataTable caption={t('admin.institutions.title')}>
         <thead>
           <tr>
             <th scope="col">{t('admin.institutions.columns.name')}</th>
@@ -48,7 +48,7 @@ export default async function InstitutionsPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </DataTable>
       {isSystemAdmin(actor) ? (
         <div className="card">
           <InstitutionCreateForm />

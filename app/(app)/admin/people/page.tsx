@@ -6,6 +6,7 @@ import { listPeople } from '@/lib/admin/people';
 import { parsePeopleFilter } from '@/lib/admin/schemas/person';
 import { requireRole } from '@/lib/auth/actor';
 import { ROLES } from '@/lib/auth/roles';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.people');
@@ -74,8 +75,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
         </div>
       </form>
       {page.people.length ? (
-        <table>
-          <caption className="visually-hidden">{t('admin.people.title')}</caption>
+        <DataTable caption={t('admin.people.title')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.people.columns.name')}</th>
@@ -111,7 +111,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       ) : (
         <p>{t('admin.people.none')}</p>
       )}

@@ -4,6 +4,7 @@ import { RosterImport } from '@/components/admin/roster-import';
 import { institutionOptions } from '@/lib/admin/institutions';
 import { ROSTER_COLUMNS } from '@/lib/admin/roster-parse';
 import { requireRole } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.roster');
@@ -21,7 +22,7 @@ export default async function RosterPage() {
         <summary>{t('admin.roster.formatTitle')}</summary>
         <div className="stack">
           <p>{t('admin.roster.formatIntro')}</p>
-          <table>
+          <DataTable caption={t('admin.roster.formatTitle')}>
             <thead>
               <tr>
                 <th scope="col">{t('admin.roster.formatColumns.column')}</th>
@@ -38,7 +39,7 @@ export default async function RosterPage() {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
           <p>{t('admin.roster.formatRules')}</p>
           <p>
             <a href="/admin/roster/sample" download>

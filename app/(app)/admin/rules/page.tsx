@@ -6,6 +6,7 @@ import { CreateRulesetForm } from '@/components/rules/create-ruleset-form';
 import { NewDraftButton } from '@/components/rules/version-buttons';
 import { listRulesets } from '@/lib/rules/rulesets';
 import { requireSystemAdmin } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('rules');
@@ -34,7 +35,7 @@ export default async function RulesPage() {
               {locale === 'ja' ? rs.nameJa : rs.nameEn} <code>{rs.code}</code>
             </h3>
             {rs.versions.length === 0 ? null : (
-              <table>
+              <DataTable caption={locale === 'ja' ? rs.nameJa : rs.nameEn}>
                 <thead>
                   <tr>
                     <th scope="col">{t('rulesets.columns.version')}</th>
@@ -65,7 +66,7 @@ export default async function RulesPage() {
                     </tr>
                   ))}
                 </tbody>
-              </table>
+              </DataTable>
             )}
             {draft ? (
               <p>

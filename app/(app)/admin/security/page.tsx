@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { MfaPolicyForm } from '@/components/admin/mfa-policy-form';
 import { securitySettings } from '@/lib/admin/security-settings';
 import { denyUnlessSystemAdmin, requireRole } from '@/lib/auth/actor';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.security');
@@ -23,7 +24,7 @@ export default async function SecurityPage() {
       </div>
       <section aria-labelledby="enrolment-title" className="card stack">
         <h2 id="enrolment-title">{t('admin.security.enrolmentTitle')}</h2>
-        <table>
+        <DataTable caption={t('admin.security.enrolmentTitle')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.people.columns.role')}</th>
@@ -40,7 +41,7 @@ export default async function SecurityPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       </section>
     </section>
   );

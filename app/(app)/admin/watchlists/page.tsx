@@ -5,6 +5,7 @@ import { TaskList } from '@/components/config/task-list';
 import { WatchlistImportForm } from '@/components/watchlists/import-form';
 import { requireSystemAdmin } from '@/lib/auth/actor';
 import { listWatchlists } from '@/lib/watchlists/admin';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('watchlists');
@@ -26,7 +27,7 @@ export default async function WatchlistsPage() {
       {lists.length === 0 ? (
         <p className="muted">{t('none')}</p>
       ) : (
-        <table data-testid="watchlists">
+        <DataTable caption={t('title')} data-testid="watchlists">
           <thead>
             <tr>
               <th scope="col">{t('columns.list')}</th>
@@ -66,7 +67,7 @@ export default async function WatchlistsPage() {
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       <p className="muted">{t('sampleNote')}</p>
       <section aria-labelledby="import-title" className="card stack">

@@ -5,7 +5,9 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ActionButton } from '@/components/filing/action-button';
 import { FilingFrame } from '@/components/filing/filing-frame';
+import { ManagementPlans } from '@/components/filing/management-plans';
 import { issueLabel } from '@/components/disclosures/issue-label';
+import { requireActor } from '@/lib/auth/actor';
 import { sectionLabels } from '@/lib/disclosures/labels';
 import { fieldId } from '@/lib/filing/form-values';
 import { loadFiling } from '@/lib/filing/pages';
@@ -52,6 +54,8 @@ export default async function Page({ params, searchParams }: Props) {
           ) : null}
         </section>
       ) : null}
+
+      <ManagementPlans actor={await requireActor()} disclosureId={view.id} />
 
       {edit.editable ? (
         <section aria-labelledby="progress-title" className="stack">

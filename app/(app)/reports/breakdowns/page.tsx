@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { breakdowns } from '@/lib/reports/breakdowns';
 import { reportFrame } from '@/lib/reports/frame';
 import { filterQuery, reportPart } from '@/lib/reports/params';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.breakdowns');
@@ -43,8 +44,7 @@ export default async function BreakdownsPage({ searchParams }: { searchParams: P
               desc={t('chart.desc', { title: t('breakdowns.countries') })}
               rows={b.countries.map((c) => k.bar(country(c.country), c.value))}
             />
-            <table>
-              <caption className="visually-hidden">{t('breakdowns.countries')}</caption>
+            <DataTable caption={t('breakdowns.countries')}>
               <thead>
                 <tr>
                   <th scope="col">{t('tables.country')}</th>
@@ -59,7 +59,7 @@ export default async function BreakdownsPage({ searchParams }: { searchParams: P
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           </>
         ) : (
           <p className="muted">{t('tables.empty')}</p>
@@ -69,8 +69,7 @@ export default async function BreakdownsPage({ searchParams }: { searchParams: P
       <section aria-labelledby="programmes-title" className="card stack">
         <h2 id="programmes-title">{t('breakdowns.programmes')}</h2>
         {b.programmes.length ? (
-          <table>
-            <caption className="visually-hidden">{t('breakdowns.programmes')}</caption>
+          <DataTable caption={t('breakdowns.programmes')}>
             <thead>
               <tr>
                 <th scope="col">{t('tables.programme')}</th>
@@ -87,7 +86,7 @@ export default async function BreakdownsPage({ searchParams }: { searchParams: P
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p className="muted">{t('tables.empty')}</p>
         )}
@@ -96,8 +95,7 @@ export default async function BreakdownsPage({ searchParams }: { searchParams: P
       <section aria-labelledby="rules-title" className="card stack">
         <h2 id="rules-title">{t('breakdowns.rules')}</h2>
         {b.rules.length ? (
-          <table>
-            <caption className="visually-hidden">{t('breakdowns.rules')}</caption>
+          <DataTable caption={t('breakdowns.rules')}>
             <thead>
               <tr>
                 <th scope="col">{t('tables.rule')}</th>
@@ -118,7 +116,7 @@ export default async function BreakdownsPage({ searchParams }: { searchParams: P
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p className="muted">{t('tables.empty')}</p>
         )}

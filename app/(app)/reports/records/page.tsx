@@ -10,6 +10,7 @@ import { loadGroup, reportWatchlists } from '@/lib/reports/group';
 import { type RecordFilter, filterQuery, reportPart } from '@/lib/reports/params';
 import { countRecords, listRecords, recordQuery } from '@/lib/reports/records';
 import { DIRECT_LIMIT } from '@/lib/reports/export/limits';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.records');
@@ -96,9 +97,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       {page.rows.length === 0 ? (
         <p className="muted">{t('records.empty')}</p>
       ) : (
-        <div className="table-scroll">
-          <table data-testid="records-table">
-            <caption className="visually-hidden">{t('records.caption', { count })}</caption>
+          <DataTable caption={t('records.caption', { count })} data-testid="records-table">
             <thead>
               <tr>
                 {showNames ? <th scope="col">{t('columns.researcherName')}</th> : <th scope="col">{t('columns.id')}</th>}
@@ -131,8 +130,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+          </DataTable>
       )}
       <nav aria-label={t('records.title')} className="row pager">
         {cursor ? <Link href={`/reports/records?${query}`}>{t('records.first')}</Link> : null}

@@ -9,6 +9,7 @@ import { reportFrame } from '@/lib/reports/frame';
 import { groupWatchlists } from '@/lib/reports/group';
 import { filterQuery, reportPart } from '@/lib/reports/params';
 import { talentGrants } from '@/lib/reports/talent-grants';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.talent');
@@ -100,9 +101,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
           desc={t('chart.desc', { title: `${t('talent.byInstitution')} (${t('tables.talent')})` })}
           rows={r.byInstitution.map((i) => k.bar(ja ? i.nameJa : i.nameEn, i.talent))}
         />
-        <div className="table-scroll">
-          <table data-testid="talent-institutions">
-            <caption className="visually-hidden">{t('talent.byInstitution')}</caption>
+          <DataTable caption={t('talent.byInstitution')} data-testid="talent-institutions">
             <thead>
               <tr>
                 <th scope="col">{t('tables.institution')}</th>
@@ -141,8 +140,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                 <td className="num"><k.Count value={tot.onWatchlistThen} /></td>
               </tr>
             </tfoot>
-          </table>
-        </div>
+          </DataTable>
       </section>
 
       <section aria-labelledby="by-group-title" className="card stack">
@@ -155,8 +153,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
               desc={t('chart.desc', { title: t('talent.byGroupEntry', { group: groupName }) })}
               rows={r.byGroupEntry.map((e) => k.bar(ja && e.nameJa ? e.nameJa : e.name, e.value))}
             />
-            <table>
-              <caption className="visually-hidden">{t('talent.byGroupEntry', { group: groupName })}</caption>
+            <DataTable caption={t('talent.byGroupEntry', { group: groupName })}>
               <thead>
                 <tr>
                   <th scope="col">{t('tables.organisation')}</th>
@@ -174,7 +171,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
             <p className="field-help">{t('talent.byGroupNote')}</p>
           </>
         ) : (
@@ -185,8 +182,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
       <section aria-labelledby="by-watchlist-title" className="card stack">
         <h2 id="by-watchlist-title">{t('talent.byWatchlist')}</h2>
         {r.byWatchlist.length ? (
-          <table>
-            <caption className="visually-hidden">{t('talent.byWatchlist')}</caption>
+          <DataTable caption={t('talent.byWatchlist')}>
             <thead>
               <tr>
                 <th scope="col">{t('tables.watchlist')}</th>
@@ -203,7 +199,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p className="muted">{t('tables.empty')}</p>
         )}

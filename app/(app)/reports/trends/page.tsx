@@ -8,6 +8,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { reportFrame } from '@/lib/reports/frame';
 import { filterQuery, reportPart } from '@/lib/reports/params';
 import { trends } from '@/lib/reports/trends';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.trends');
@@ -43,8 +44,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
               categories={tr.years.map((y) => t('fiscalYearLabel', { year: y.fiscalYear }))}
               series={SERIES.map((s) => ({ key: s, label: t(`trends.series.${s}`), values: tr.years.map((y) => y[s].n) }))}
             />
-            <table>
-              <caption className="visually-hidden">{t('trends.title')}</caption>
+            <DataTable caption={t('trends.title')}>
               <thead>
                 <tr>
                   <th scope="col">{t('tables.fiscalYear')}</th>
@@ -67,7 +67,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </DataTable>
           </>
         ) : (
           <p className="muted">{t('tables.empty')}</p>

@@ -13,6 +13,7 @@ import { VersionDiff } from '@/components/disclosures/version-diff';
 import type { FormatContext } from '@/components/disclosures/format';
 import { ReviewContent } from '@/components/review/content-view';
 import { DecisionForm } from '@/components/review/decision-form';
+import { FocusTarget } from '@/components/ui/focus-target';
 import { FindingsList } from '@/components/review/findings-list';
 import { MatchesList } from '@/components/review/matches-list';
 import { deny, requestOrigin, requireRole } from '@/lib/auth/actor';
@@ -25,6 +26,7 @@ import { reviewDetail } from '@/lib/review/detail';
 import { matchesFor } from '@/lib/review/matches';
 import { STARTABLE } from '@/lib/review/open';
 import { refuseOwnDisclosure } from '@/lib/review/own';
+import { localNames } from '@/lib/disclosures/local-names';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('review');
@@ -47,7 +49,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const format = await getFormatter();
   const ja = locale === 'ja';
   const rates = Object.fromEntries(d.cycle.exchangeRates.map((r) => [r.currency.trim(), r.jpyPerUnit]));
-  const ctx: FormatContext = { t: tAll, locale, rates, departmentNames: d.department ? { [d.departmentId ?? '']: ja ? d.department.nameJa : d.department.nameEn } : {} };
+  const ctx: FormatContext = { t: tAll, locale, rates, localNames: await localNames(d.latest?.content, locale), departmentNames: d.department ? { [d.departmentId ?? '']: ja ? d.department.nameJa : d.department.nameEn } : {} };
   type Content = Parameters<typeof VersionDiff>[0]['before'];
   const flagged = new Set<string>();
   for (const ref of [...d.findings.map((f) => f.itemRef), ...matches.flatMap((m) => m.itemRefs)]) {
@@ -219,14 +221,14 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         {decidable ? (
           <DecisionForm key={d.stateVersion} disclosureId={d.id} stateVersion={d.stateVersion} />
         ) : (
-          <div role="status" className="decided-note">
+          <FocusTarget id="decision-result" role="status" className="decided-note">
             {d.decisions[0] ? (
               <p>
                 {t('decision.latest', { decision: t(`decisionKinds.${d.decisions[0].decision}`), by: d.decisions[0].officer, at: dt(d.decisions[0].createdAt) })}
               </p>
             ) : null}
             <p>{t('decision.notDecidable', { status: t(`statuses.${d.status}`) })}</p>
-          </div>
+          </FocusTarget>
         )}
       </section>
     </article>

@@ -9,6 +9,7 @@ import { isSystemAdmin } from '@/lib/auth/guards';
 import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { retireDepartmentAction, retireInstitutionAction } from '../actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.institutions');
@@ -49,7 +50,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ sl
       <section aria-labelledby="departments-title" className="card stack">
         <h2 id="departments-title">{t('admin.departments.title')}</h2>
         <p className="muted">{t('admin.departments.intro')}</p>
-        <table>
+        <DataTable caption={t('admin.departments.title')}>
           <thead>
             <tr>
               <th scope="col">{t('admin.departments.columns.code')}</th>
@@ -90,7 +91,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ sl
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
         {inst.retiredAt ? null : <DepartmentCreateForm institutionId={inst.id} />}
       </section>
 

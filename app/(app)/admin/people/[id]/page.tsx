@@ -9,6 +9,7 @@ import { isSystemAdmin } from '@/lib/auth/guards';
 import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { resendInvitationAction, resetSecondFactorAction, revokeRoleAction, sendPasswordResetAction, setUserDisabledAction } from '../actions';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.people');
@@ -96,7 +97,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       <section aria-labelledby="roles-title" className="card stack">
         <h2 id="roles-title">{t('admin.person.rolesTitle')}</h2>
         {person.memberships.length ? (
-          <table>
+          <DataTable caption={t('admin.person.rolesTitle')}>
             <thead>
               <tr>
                 <th scope="col">{t('admin.people.columns.role')}</th>
@@ -123,7 +124,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         ) : (
           <p>{t('admin.person.noRoles')}</p>
         )}

@@ -7,6 +7,7 @@ import { readBooleanParam } from '@/lib/params/boolean';
 import { requireSystemAdmin } from '@/lib/auth/actor';
 import { watchlistByCode } from '@/lib/watchlists/admin';
 import { type SearchParamsInput, firstSearchParams, param } from '@/lib/security/url-params';
+import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('watchlists');
@@ -91,7 +92,7 @@ export default async function WatchlistEntriesPage({ params, searchParams }: { p
       {entries.length === 0 ? (
         <p className="muted">{t('entries.none')}</p>
       ) : (
-        <table data-testid="entries">
+        <DataTable caption={t('entries.total', { total })} data-testid="entries">
           <thead>
             <tr>
               <th scope="col">{t('entries.columns.name')}</th>
@@ -124,7 +125,7 @@ export default async function WatchlistEntriesPage({ params, searchParams }: { p
               </tr>
             ))}
           </tbody>
-        </table>
+        </DataTable>
       )}
       {pages > 1 ? (
         <nav aria-label={t('entries.pagination')} className="row">
@@ -139,7 +140,7 @@ export default async function WatchlistEntriesPage({ params, searchParams }: { p
         {list.imports.length === 0 ? (
           <p className="muted">{t('imports.none')}</p>
         ) : (
-          <table>
+          <DataTable caption={t('imports.title')}>
             <thead>
               <tr>
                 <th scope="col">{t('imports.columns.date')}</th>
@@ -168,7 +169,7 @@ export default async function WatchlistEntriesPage({ params, searchParams }: { p
                 </tr>
               ))}
             </tbody>
-          </table>
+          </DataTable>
         )}
       </section>
     </section>
