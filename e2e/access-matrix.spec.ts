@@ -4,6 +4,8 @@ import { issueApiToken } from './api-token';
 import { DEMO, DEMO_PASSWORD, type DemoAccount, expect, test } from './fixtures';
 
 test.describe('access matrix', () => {
+  // Each test opens every route of the matrix (over a hundred requests) as one caller, one after another.
+  test.describe.configure({ timeout: 300_000 });
   test('anonymous callers are sent to sign-in from every protected route', async ({ request }) => {
     for (const route of ROUTES) {
       const res = await request.get(route.path, { maxRedirects: 0 });
