@@ -12,7 +12,11 @@ test.describe('access matrix', () => {
       if (route.api) expect(res.status(), route.path).toBe(401);
       else {
         expect([302, 303, 307], route.path).toContain(res.status());
-        expect(res.headers()['location'], route.path).toMatch(/\/signin$/);
+        // To sign-in, keeping the page asked for (same-origin path) to return to afterwards.
+        const location = res.headers()['location'] ?? '';
+        expect(location, route.path).toMatch(/\/signin(\?next=[^&]+)?$/);
+        const next = new URL(location, 'http://x').searchParams.get('next');
+        if (next !== null) expect(new URL(next, 'http://x').pathname, route.path).toBe(new URL(route.path, 'http://x').pathname);
       }
     }
   });

@@ -146,6 +146,6 @@ test('signing out ends an SSO session on the server: the old cookie no longer wo
   await replay.addCookies(cookies);
   const p2 = await replay.newPage();
   await p2.goto('/reports');
-  await expect(p2).toHaveURL(/\/signin$/);
+  await expect(p2).toHaveURL(/\/signin\?next=%2Freports$/);
   await replay.close();
 });
