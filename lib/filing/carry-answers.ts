@@ -5,7 +5,7 @@ import 'server-only';
 import { ActionError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import type { AuditAction } from '@/lib/audit/actions';
-import { recordAudit } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
 import type { Tx } from '@/lib/db/client';
 import { endDateProblem, isEndable } from './carry-rules';
 import { refusal, auditRefusals } from './refused';
@@ -47,16 +47,7 @@ export async function confirmCarried(actor: Actor, input: Ref, origin: Origin, c
         data: { state: 'CONFIRMED' },
       });
       if (changed.count === 1) {
-        await recordAudit(tx, {
-          action: 'disclosure.carry.confirm',
-          actorId: actor.userId,
-          actorEmail: actor.email,
-          entityType: 'Disclosure',
-          entityId: d.id,
-          institutionId: d.institutionId,
-          ...origin,
-          details: { section: carried.section, itemId: input.itemId },
-        });
+        await auditDisclosure(tx, actor, origin, d, 'disclosure.carry.confirm', { section: carried.section, itemId: input.itemId });
       }
       return { state: changed.count === 1 ? 'CONFIRMED' : carried.state };
     }),
@@ -93,16 +84,7 @@ export async function endCarried(actor: Actor, input: EndCarriedInput, origin: O
         where: { disclosureId_itemId: { disclosureId: d.id, itemId: input.itemId } },
         data: { state: 'ENDED', endedOn: new Date(`${input.endDate}T00:00:00Z`) },
       });
-      await recordAudit(tx, {
-        action: 'disclosure.carry.end',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: { section: carried.section, itemId: input.itemId, endDate: input.endDate, revision: row.revision + 1 },
-      });
+      await auditDisclosure(tx, actor, origin, d, 'disclosure.carry.end', { section: carried.section, itemId: input.itemId, endDate: input.endDate, revision: row.revision + 1 });
       return { revision: row.revision + 1 };
     }),
   );

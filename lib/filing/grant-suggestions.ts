@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { ActionError, NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import type { AuditAction } from '@/lib/audit/actions';
-import { recordAudit } from '@/lib/audit/record';
+import { auditDisclosure } from '@/lib/audit/by';
 import { type Tx, db } from '@/lib/db/client';
 import type { DraftContent } from '@/lib/disclosures/sections';
 import type { supportRoles } from '@/lib/disclosures/support';
@@ -175,16 +175,7 @@ export async function acceptGrantSuggestion(actor: Actor, input: Answer, origin:
       await tx.grantSuggestion.create({
         data: { researcherId: actor.userId, funder: suggestion.funder, projectNumber: suggestion.projectNumber, decision: 'ACCEPTED', disclosureId: d.id, itemId },
       });
-      await recordAudit(tx, {
-        action: 'disclosure.grant.accept',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: { funder: suggestion.funder, projectNumber: suggestion.projectNumber, itemId },
-      });
+      await auditDisclosure(tx, actor, origin, d, 'disclosure.grant.accept', { funder: suggestion.funder, projectNumber: suggestion.projectNumber, itemId });
       return { itemId, revision: revision + 1 };
     }),
   );
@@ -197,16 +188,7 @@ export async function dismissGrantSuggestion(actor: Actor, input: Answer, origin
       await tx.grantSuggestion.create({
         data: { researcherId: actor.userId, funder: suggestion.funder, projectNumber: suggestion.projectNumber, decision: 'DISMISSED', disclosureId: d.id },
       });
-      await recordAudit(tx, {
-        action: 'disclosure.grant.dismiss',
-        actorId: actor.userId,
-        actorEmail: actor.email,
-        entityType: 'Disclosure',
-        entityId: d.id,
-        institutionId: d.institutionId,
-        ...origin,
-        details: { funder: suggestion.funder, projectNumber: suggestion.projectNumber },
-      });
+      await auditDisclosure(tx, actor, origin, d, 'disclosure.grant.dismiss', { funder: suggestion.funder, projectNumber: suggestion.projectNumber });
       return { dismissed: true };
     }),
   );
