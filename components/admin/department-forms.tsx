@@ -13,8 +13,8 @@ import {
   departmentCreateSchema,
   departmentRenameSchema,
 } from '@/lib/admin/schemas/department';
-import { outcomeOf } from './action-form';
-import { FormStatus, type Outcome } from './form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 
 export function DepartmentCreateForm({ institutionId }: { institutionId: string }) {
   const t = useTranslations();

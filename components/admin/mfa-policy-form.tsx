@@ -8,8 +8,8 @@ import { useForm } from 'react-hook-form';
 import { setMfaPolicyAction } from '@/app/(app)/admin/security/actions';
 import { ROLES } from '@/lib/auth/roles';
 import { type MfaPolicyInput, mfaPolicySchema } from '@/lib/admin/schemas/security';
-import { outcomeOf } from './action-form';
-import { FormStatus, type Outcome } from './form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 
 export function MfaPolicyForm({ value }: { value: MfaPolicyInput }) {
   const t = useTranslations();

@@ -5,8 +5,8 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { requestPasswordResetAction } from '@/app/signin/forgot/actions';
-import { outcomeOf } from '@/components/admin/action-form';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 import { type ForgotPasswordInput, forgotPasswordSchema } from '@/lib/auth/forgot-password-schema';
 

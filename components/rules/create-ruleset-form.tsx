@@ -7,8 +7,8 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { createRulesetAction } from '@/app/(app)/admin/rules/actions';
-import { outcomeOf } from '@/components/admin/action-form';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 import { type RulesetInput, rulesetSchema } from '@/lib/rules/schemas';
 
