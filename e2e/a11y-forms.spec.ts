@@ -118,24 +118,24 @@ test('the step list follows the section on screen: never "Complete" while the su
   await page.getByRole('button', { name: 'Start your disclosure' }).click();
   await expect(page).toHaveURL(/\/disclosures\/[0-9a-f-]{36}$/, { timeout: 20_000 });
   const base = new URL(page.url()).pathname;
-  await page.goto(`${base}/travel`);
+  await page.goto(`${base}/programmes`);
   await formReady(page);
-  const step = page.getByRole('navigation', { name: 'Steps of this disclosure' }).locator(`a[href="${base}/travel"]`);
+  const step = page.getByRole('navigation', { name: 'Steps of this disclosure' }).locator(`a[href="${base}/programmes"]`);
   const stepState = step.getByTestId('step-state');
   await expect(stepState).toHaveText(/Complete$/);
 
   // A required field emptied: the check lists it, and the step says so too — before any save or reload.
-  const purpose = page.locator('section.item').first().getByLabel('Purpose');
-  const was = await purpose.inputValue();
-  await purpose.fill('');
+  const role = page.locator('section.item').first().getByLabel('Your role or title');
+  const was = await role.inputValue();
+  await role.fill('');
   await page.getByRole('button', { name: 'Check this section' }).click();
   const summary = page.locator('#error-summary');
-  await expect(summary.getByRole('link', { name: /Purpose/ })).toHaveCount(1);
+  await expect(summary.getByRole('link', { name: /Your role or title/ })).toHaveCount(1);
   await expect(stepState).toHaveText(/In progress$/);
   await expect(step).not.toContainText('Complete');
 
   // Filled in again: the summary goes, the step is complete again; and so it stays after a reload.
-  await purpose.fill(was);
+  await role.fill(was);
   await expect(summary.getByRole('link')).toHaveCount(0);
   await expect(stepState).toHaveText(/Complete$/);
   await saved(page);

@@ -23,7 +23,9 @@ export function ActionForm<T extends FieldValues, O extends FieldValues>({
   outcome: Outcome;
   className?: string;
   children: ReactNode;
-} & ({ 'aria-labelledby': string } | { 'aria-label': string })) {
+  'aria-labelledby'?: string;
+  'aria-label'?: string;
+}) {
   return (
     <FormProvider {...form}>
       <form onSubmit={onSubmit} noValidate className={`stack action-form${className ? ` ${className}` : ''}`} {...labelling}>
