@@ -33,7 +33,7 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
               {citation ? (
                 <>
                   {t('citation')}: <span lang={citation.lang}>{citation.text}</span>
-                  {citation.fallback ? <> {t('citationOnlyIn', { lang: citation.lang })}</> : null}
+                  {citation.fallback ? <> {t(citation.lang === 'ja' ? 'citationOnlyJa' : 'citationOnlyEn')}</> : null}
                   {' · '}
                 </>
               ) : null}
