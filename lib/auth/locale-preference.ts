@@ -1,6 +1,6 @@
 // A person's language: chosen on their first sign-in from what their browser asked for (the language
 // cookie of the switcher, else Accept-Language), changed by them later (the switcher or the account
-// page, app/actions/locale.ts), and used for every mail to them (lib/mail/render.ts mailLocale).
+// page, lib/auth/locale-actions.ts), and used for every mail to them (lib/mail/render.ts mailLocale).
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { LOCALE_COOKIE, type Locale, isLocale, negotiateLocale } from '@/lib/i18n/config';
