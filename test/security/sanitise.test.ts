@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { saveSectionAction } from '@/lib/filing/actions';
 import { addCommentAction } from '@/lib/review/actions';
-import { setLocale } from '@/lib/auth/locale-actions';
+import { setLocale } from '@/lib/account/locale-actions';
 import { listAuditEvents } from '@/lib/admin/audit-log';
 import { listPeople } from '@/lib/admin/people';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
