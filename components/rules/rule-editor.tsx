@@ -8,7 +8,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { saveRuleAction } from '@/app/(app)/admin/rules/actions';
+import { saveRuleAction } from '@/lib/rules/actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 import type { ExpressionProblem } from '@/lib/rules/cel-env';

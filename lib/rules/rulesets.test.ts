@@ -2,7 +2,7 @@
 // version, a malformed condition refused with its position, immutability once active, activation
 // (audited) retiring the previous version at the effective moment, and a future-dated activation.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activateVersionAction, createDraftAction, createRulesetAction, deleteRuleAction, discardDraftAction, saveRuleAction } from '@/app/(app)/admin/rules/actions';
+import { activateVersionAction, createDraftAction, createRulesetAction, deleteRuleAction, discardDraftAction, saveRuleAction } from '@/lib/rules/actions';
 import { runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
