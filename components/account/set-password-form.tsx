@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
-import { acceptInvitationAction, resetPasswordAction } from '@/app/account/actions';
+import { acceptInvitationAction, resetPasswordAction } from '@/lib/account/actions';
 import { ActionForm, FormField, SubmitButton } from '@/components/ui/action-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { setPasswordSchema } from '@/lib/auth/account-schema';

@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { verifySecondFactorAction } from '@/app/signin/verify/actions';
+import { verifySecondFactorAction } from '@/lib/account/verify-actions';
 import { ActionForm, FormField, SubmitButton } from '@/components/ui/action-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { secondFactorSchema } from '@/lib/auth/mfa-schema';

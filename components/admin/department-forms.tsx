@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { createDepartmentAction, renameDepartmentAction } from '@/app/(app)/admin/institutions/actions';
+import { createDepartmentAction, renameDepartmentAction } from '@/lib/admin/institution-actions';
 import { ActionForm, FormField, SubmitButton } from '@/components/ui/action-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { type DepartmentRenameInput, departmentCreateSchema, departmentRenameSchema } from '@/lib/admin/schemas/department';

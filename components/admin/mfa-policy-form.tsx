@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { setMfaPolicyAction } from '@/app/(app)/admin/security/actions';
+import { setMfaPolicyAction } from '@/lib/admin/security-actions';
 import { ActionForm, SubmitButton } from '@/components/ui/action-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { type MfaPolicyInput, mfaPolicySchema } from '@/lib/admin/schemas/security';

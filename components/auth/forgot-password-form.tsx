@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { requestPasswordResetAction } from '@/app/signin/forgot/actions';
+import { requestPasswordResetAction } from '@/lib/account/forgot-password-actions';
 import { ActionForm, FormField, SubmitButton } from '@/components/ui/action-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { forgotPasswordSchema } from '@/lib/auth/forgot-password-schema';

@@ -2,7 +2,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { importGrantsAction } from '@/app/(app)/admin/grants/actions';
+import { importGrantsAction } from '@/lib/grants/actions';
 import { CsvImportForm } from '@/components/ui/csv-import-form';
 import { importGrantsSchema } from '@/lib/grants/schema';
 

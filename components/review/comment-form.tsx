@@ -3,7 +3,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { addCommentAction } from '@/app/(app)/review/[id]/actions';
+import { addCommentAction } from '@/lib/review/actions';
 import { ActionForm, FormField, SubmitButton } from '@/components/ui/action-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { commentSchema, LIMITS } from '@/lib/review/schemas';

@@ -3,7 +3,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { createRulesetAction } from '@/app/(app)/admin/rules/actions';
+import { createRulesetAction } from '@/lib/rules/actions';
 import { ActionForm, FormField, SubmitButton } from '@/components/ui/action-form';
 import { useActionForm } from '@/components/ui/use-action-form';
 import { rulesetSchema } from '@/lib/rules/schemas';

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { type UseFormReturn, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { importWatchlistAction } from '@/app/(app)/admin/watchlists/actions';
+import { importWatchlistAction } from '@/lib/watchlists/actions';
 import { FormField } from '@/components/ui/action-form';
 import { CsvImportForm } from '@/components/ui/csv-import-form';
 import { type ImportWatchlistFormInput, importWatchlistSchema } from '@/lib/watchlists/admin-schema';

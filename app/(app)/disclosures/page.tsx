@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ActionButton } from '@/components/ui/action-button';
-import { startDisclosureAction } from './actions';
+import { startDisclosureAction } from '@/lib/filing/actions';
 import { StatusBadge } from '@/components/filing/status-badge';
 import { requireRole } from '@/lib/auth/actor';
 import { sectionLabels } from '@/lib/disclosures/labels';

@@ -4,7 +4,7 @@ import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { ActionButton } from '@/components/ui/action-button';
-import { discardUpdateAction, startUpdateAction } from '../actions';
+import { discardUpdateAction, startUpdateAction } from '@/lib/filing/actions';
 import { FilingFrame } from '@/components/filing/filing-frame';
 import { ManagementPlans } from '@/components/filing/management-plans';
 import { issueLabel } from '@/components/disclosures/issue-label';
