@@ -84,6 +84,8 @@ export interface SubmittedSpec {
   nameRomaji?: string;
   pendingMatches?: number;
   versions?: number;
+  /** Shapes each version's content before it is written (versions are append-only afterwards). */
+  content?: (content: ReturnType<typeof sampleContent>) => void;
 }
 
 let seq = 0;
@@ -141,6 +143,7 @@ export async function submitted(w: ReviewWorld, s: SubmittedSpec) {
           title: n > 1 ? `Visiting Professor (v${n}, ${i})` : 'Visiting Professor',
         }));
       }
+      s.content?.(content);
       const v = await tx.disclosureVersion.create({
         data: {
           disclosureId: d.id,
