@@ -16,7 +16,7 @@ import { db } from '@/lib/db/client';
 import { inspectInput } from '@/lib/security/sanitise';
 import { type AnyDefinition, type FoundActions, findActions } from './support/actions';
 import { FUZZ_SEED, hostileValue } from './support/hostile';
-import { applyMutations, mutationsFor, pathsOf } from './support/mutate';
+import { applyMutations, isJsonObjectText, mutationsFor, pathsOf } from './support/mutate';
 import { createCycle } from '@/lib/seed/factories';
 import { makeActor } from '@/test/helpers/actors';
 import { submitted } from '@/test/helpers/review-world';
@@ -145,8 +145,12 @@ describe('every server action under hostile input', () => {
       const textPaths = pathsOf(probe.input)
         .map((_, i) => i)
         .filter((i) => passesGate(def, probe.actor, applyMutations(probe.input, [[i, { op: 'affix', where: 'after', text: ' x' }]]).raw));
+      const decodedPaths = pathsOf(probe.input)
+        .map((p, i) => [p, i] as const)
+        .filter(([p]) => isJsonObjectText(p.reduce<unknown>((v, k) => (v as Record<string | number, unknown>)[k], probe.input)))
+        .map(([, i]) => i);
       await fc.assert(
-        fc.asyncProperty(mutationsFor(textPaths), fc.integer({ min: 0, max: 9 }), async (ms, dice) => {
+        fc.asyncProperty(mutationsFor(textPaths, decodedPaths), fc.integer({ min: 0, max: 9 }), async (ms, dice) => {
           const seed = await build(w);
           const { raw, described } = applyMutations(seed.input, ms, ids);
           // One run in ten by someone who may not touch the record (or lacks the role): the same audited 404.

@@ -31,6 +31,11 @@ export type Mutation =
   | { op: 'affix'; where: 'before' | 'inside' | 'after'; text: string };
 
 const affix = fc.record({ op: fc.constant('affix' as const), where: fc.constantFrom('before' as const, 'inside' as const, 'after' as const), text: hostileString });
+const gateBypass = fc.record({
+  op: fc.constant('affix' as const),
+  where: fc.constantFrom('before' as const, 'after' as const),
+  text: fc.constantFrom('\u0000', 'a\uD800', '\uDC00b', 'invoice\u202Efdp.exe', '\u2067x\u2069'),
+});
 const plausible = fc.record({ op: fc.constant('plausible' as const), pick: fc.nat() });
 const replace = hostileValue.map((value) => ({ op: 'replace' as const, value }));
 const drop = fc.constant({ op: 'drop' as const });
@@ -40,11 +45,14 @@ const drop = fc.constant({ op: 'drop' as const });
  * take free text (a harmless suffix passes the schema): hostile text goes there mostly, since a uuid or a
  * code with text around it only tests the schema. A field is picked by index into the seed's paths.
  */
-export function mutationsFor(textPaths: number[]): fc.Arbitrary<Mutations> {
+export function mutationsFor(textPaths: number[], decodedPaths: number[] = []): fc.Arbitrary<Mutations> {
   const at = (paths: fc.Arbitrary<number>, m: fc.Arbitrary<Mutation>) => fc.tuple(paths, m);
   const one: fc.Arbitrary<[number, Mutation]> = fc.oneof(
+    // Text the action decodes itself (JSON typed into a field) is where the gate can be bypassed: it gets
+    // what the gate refuses or drops, escaped, often.
+    ...(decodedPaths.length ? [{ weight: 4, arbitrary: at(fc.constantFrom(...decodedPaths), gateBypass) }] : []),
     // Without a free-text field, the weight of hostile text goes to plausible values (another record's id).
-    textPaths.length ? { weight: 8, arbitrary: at(fc.constantFrom(...textPaths), affix) } : { weight: 8, arbitrary: at(fc.nat(), plausible) },
+    textPaths.length ? { weight: 10, arbitrary: at(fc.constantFrom(...textPaths), affix) } : { weight: 10, arbitrary: at(fc.nat(), plausible) },
     { weight: 3, arbitrary: at(fc.nat(), plausible) },
     { weight: 2, arbitrary: at(fc.nat(), replace) },
     { weight: 1, arbitrary: at(fc.nat(), affix) },
@@ -83,6 +91,9 @@ function mutated(original: unknown, m: Mutation, ids: readonly string[]): unknow
   const mid = Math.floor(base.length / 2);
   return base.slice(0, mid) + m.text + base.slice(mid);
 }
+
+/** Whether `v` is text holding a JSON object (decoded by the action, unseen by the input gate). */
+export const isJsonObjectText = (v: unknown) => typeof v === 'string' && jsonObject(v) !== null;
 
 function jsonObject(s: string): Record<string, unknown> | null {
   try {
