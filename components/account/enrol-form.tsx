@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { confirmEnrolmentAction, regenerateRecoveryCodesAction } from '@/app/account/mfa/actions';
+import { confirmEnrolmentAction, regenerateRecoveryCodesAction } from '@/lib/account/mfa-actions';
 import { outcomeOf } from '@/components/admin/action-form';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setUserDisabledAction } from '@/app/(app)/admin/people/actions';
+import { setUserDisabledAction } from '@/lib/admin/people-actions';
 import { runAction } from '@/lib/actions/action';
 import { AUDIT_PAGE_SIZE, listAuditEvents, startAuditExport } from '@/lib/admin/audit-log';
 import { csvField } from '@/lib/csv/write';

@@ -3,7 +3,7 @@
 // submission, in the same transaction for a few disclosures or by the background task for many; other
 // disclosures (another institution's, another organisation's) are left as they were.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyRosterAction } from '@/app/(app)/admin/roster/actions';
+import { applyRosterAction } from '@/lib/admin/roster-actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { runTask } from '@/lib/jobs/tasks';

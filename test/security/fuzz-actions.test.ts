@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acceptInvitationAction, resetPasswordAction } from '@/app/account/actions';
+import { acceptInvitationAction, resetPasswordAction } from '@/lib/account/actions';
 import { type ActionResult, runAction, runPublicAction } from '@/lib/actions/action';
 import { forgotPassword } from '@/lib/auth/forgot-password';
 import { type Actor, hasRole } from '@/lib/auth/roles';
@@ -28,10 +28,10 @@ import { changedTables, dirtyRowsSince, fingerprint, xidNow } from './support/st
 const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 16);
 /** Public actions (no session): reviewed by hand, fuzzed below. A new one fails the enumeration test. */
 const PUBLIC_ACTIONS = [
-  'app/account/actions.ts#acceptInvitationAction',
-  'app/account/actions.ts#resetPasswordAction',
-  'app/actions/locale.ts#setLocale',
-  'app/signin/forgot/actions.ts#requestPasswordResetAction',
+  'lib/account/actions.ts#acceptInvitationAction',
+  'lib/account/actions.ts#resetPasswordAction',
+  'lib/account/forgot-password-actions.ts#requestPasswordResetAction',
+  'lib/account/locale-actions.ts#setLocale',
 ];
 
 let found: FoundActions;

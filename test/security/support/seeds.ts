@@ -69,7 +69,8 @@ const ruleInput = (versionId: string) => ({
   severity: 'INFO',
   messageJa: '確認してください。',
   messageEn: 'Please check.',
-  citation: 'Guideline §4',
+  citationJa: '指針 §4',
+  citationEn: 'Guideline §4',
   params: '{"threshold": 1000000}',
 });
 
@@ -79,7 +80,7 @@ async function draftVersion(w: SeedWorld, withRule: boolean) {
   if (withRule) {
     const r = ruleInput(version.id);
     await db.rule.create({
-      data: { rulesetVersionId: version.id, code: r.code, titleJa: r.titleJa, titleEn: r.titleEn, expression: 'true', severity: 'INFO', messageJa: r.messageJa, messageEn: r.messageEn, citation: r.citation },
+      data: { rulesetVersionId: version.id, code: r.code, titleJa: r.titleJa, titleEn: r.titleEn, expression: 'true', severity: 'INFO', messageJa: r.messageJa, messageEn: r.messageEn, citationJa: r.citationJa, citationEn: r.citationEn },
     });
   }
   return { rulesetId: ruleset.id, versionId: version.id, admin: w.admin };
