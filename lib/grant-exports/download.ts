@@ -19,7 +19,7 @@ import { type Locale, isLocale } from '@/lib/i18n/config';
 import { messagesFor } from '@/lib/i18n/messages';
 import { formatMoney } from '@/lib/money';
 import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
-import { cposDocument } from './cpos';
+import { type CposAmount, cposDocument } from './cpos';
 import { eradCsv, eradRows, type ThisYearAmounts } from './erad';
 import { cposPdf } from './pdf';
 
@@ -129,7 +129,9 @@ export async function grantExportResponse(
       mediaType = 'application/json; charset=utf-8';
       fileName = `${base}.json`;
     } else {
-      const money = (amount: string, currency: string) => `${currency} ${amount}`;
+      // The currency by its ISO code (as the funders' forms write it), digits grouped for the reader;
+      // the JSON keeps the plain decimal string.
+      const money = (amount: string, currency: CposAmount['currency']) => formatMoney({ amountMinor: BigInt(amount.replace('.', '')), currency }, locale, 'code');
       const yen = (jpy: string) => formatMoney({ amountMinor: BigInt(jpy), currency: 'JPY' }, locale);
       body = await cposPdf(doc, locale, {
         title: t('cpos.title'),
