@@ -21,6 +21,24 @@ const config = [
     },
   },
   {
+    // Dependencies point one way: app → components → lib. Server actions live in lib/<domain>/actions.ts,
+    // so nothing below app/ needs a route folder (test/lint/upward-imports.test.ts proves this fires).
+    files: ['components/**', 'lib/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/app', '@/app/*', '**/app/*'],
+              message: 'app → components → lib: components/ and lib/ never import from app/ (move the code to lib/<domain>).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Playwright fixtures receive a function named `use`; it is not React's hook.
     files: ['e2e/**'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },

@@ -103,9 +103,9 @@ const rsv = await client.query<{ id: string }>(
 );
 for (const r of STARTER_RULES) {
   await client.query(
-    `INSERT INTO "Rule" ("rulesetVersionId", code, "titleJa", "titleEn", "forEach", expression, severity, "messageJa", "messageEn", citation, params)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [rsv.rows[0]!.id, r.code, r.titleJa, r.titleEn, r.forEach ?? null, r.expression, r.severity, r.messageJa, r.messageEn, r.citation ?? '', JSON.stringify(r.params ?? {})],
+    `INSERT INTO "Rule" ("rulesetVersionId", code, "titleJa", "titleEn", "forEach", expression, severity, "messageJa", "messageEn", "citationJa", "citationEn", params)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+    [rsv.rows[0]!.id, r.code, r.titleJa, r.titleEn, r.forEach ?? null, r.expression, r.severity, r.messageJa, r.messageEn, r.citationJa, r.citationEn, JSON.stringify(r.params ?? {})],
   );
 }
 await client.query('ANALYZE');

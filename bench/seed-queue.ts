@@ -13,6 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { migrate } from '../lib/db/migrator';
+import { textLang } from '../lib/i18n/text-lang';
 import { searchTextOf } from '../lib/review/search-keys';
 import { normalizeName } from '../lib/watchlists/normalize';
 import { openBenchDb, recreateBenchDatabase } from './lib/bench-db';
@@ -193,9 +194,9 @@ async function main() {
     const ruleIds = new Map<string, string>();
     for (const r of RULES) {
       const row = await main.query(
-        `INSERT INTO "Rule" ("rulesetVersionId", code, "titleJa", "titleEn", expression, severity, "messageJa", "messageEn", citation)
-         VALUES ($1, $2, $3, $4, 'true', $5, $6, $7, $8) RETURNING id`,
-        [rulesetVersionId, r.code, r.titleJa, r.titleEn, r.severity, `${r.titleJa}に該当します。`, `${r.titleEn}.`, r.citation],
+        `INSERT INTO "Rule" ("rulesetVersionId", code, "titleJa", "titleEn", expression, severity, "messageJa", "messageEn", "citationJa", "citationEn")
+         VALUES ($1, $2, $3, $4, 'true', $5, $6, $7, $8, $9) RETURNING id`,
+        [rulesetVersionId, r.code, r.titleJa, r.titleEn, r.severity, `${r.titleJa}に該当します。`, `${r.titleEn}.`, ...(textLang(r.citation) === 'ja' ? [r.citation, ''] : ['', r.citation])],
       );
       ruleIds.set(r.code, row.rows[0].id);
     }

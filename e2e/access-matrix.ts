@@ -130,7 +130,7 @@ export const ACTIONS: ActionSpec[] = [
 
 /**
  * The review page's actions (issue #5): officers, for disclosures of their own institution only.
- * lib/review/access.test.ts checks this names every action of app/(app)/review/[id]/actions.ts and runs
+ * lib/review/access.test.ts checks this names every action of lib/review/actions.ts and runs
  * each as a researcher, an auditor, an administrator and an officer of another institution (all 404 +
  * access.denied, nothing changed).
  */
@@ -144,7 +144,7 @@ export const REVIEW_ACTIONS: { name: string; allow: 'OFFICER (own institution)' 
 
 /**
  * The reports' and API tokens' actions (issue #6). lib/reports/access.test.ts checks this names every
- * action of app/(app)/reports/actions.ts and app/(app)/admin/api-tokens/actions.ts and runs each as every
+ * action of lib/reports/actions.ts and lib/api/actions.ts and runs each as every
  * other kind of actor (404 + access.denied, nothing queued or issued).
  */
 export const REPORT_ACTIONS: { name: string; allow: 'AUDITOR' | 'ADMIN (system)' }[] = [

@@ -75,7 +75,7 @@ test('CPOS PDF and JSON and the e-Rad CSV of a submitted version, field by field
     ['Source of support', `${s.source.name} (${s.source.nameLocal}) — JP`],
     ['Primary place of performance', `${s.placeOfPerformance.name} — JP`],
     ['Project/proposal start and end date', `${s.startDate} to ${s.endDate}`],
-    ['Total award amount (including indirect costs)', 'JPY 45000000'],
+    ['Total award amount (including indirect costs)', 'JPY 45,000,000'],
     ['Person-months per year committed', '2024: 3, 2025: 3, 2026: 2.5'],
     ['Overall objectives', s.objectives],
     ['Statement of potential overlap', s.overlap],

@@ -72,6 +72,14 @@ test('submit → find by filter → see why a rule fired → return with a reaso
   await expect(findings.first()).toBeVisible();
   await expect(findings.first()).toContainText('Guideline');
   await expect(findings.first().locator('.finding-meta').filter({ hasText: 'Guideline' })).toContainText(/rule .+ version \d+/);
+  // Every rule here cites its guideline in English too: the English page shows that one, marked English.
+  const citations = officer.locator('#findings .finding-meta span[lang]');
+  await expect(citations.first()).toBeVisible();
+  for (const c of await citations.all()) {
+    await expect(c).toHaveAttribute('lang', 'en');
+    await expect(c).not.toHaveText(/[\u3040-\u30ff\u4e00-\u9fff]/);
+  }
+  await expect(officer.locator('#findings')).not.toContainText('only)');
   await expect(officer.locator('#findings .badge.flag').first()).toBeVisible();
   // Opening it changed nothing; starting the review is an explicit step.
   await expect(officer.locator('.review-head .badge').first()).toHaveText(/^(Submitted|Resubmitted)$/);

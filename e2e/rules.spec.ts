@@ -56,12 +56,31 @@ test('admin imports a sample watchlist, edits a rule in a draft, runs a dry run 
   await rule.getByRole('button', { name: 'Save the rule' }).click();
   await expect(rule.getByText('No watchlist has the code: no-such-list.')).toBeVisible();
 
+  // The guideline is kept in both languages; with neither, each field says what is missing, and what
+  // was typed elsewhere stays.
+  const citeJa = rule.getByLabel('Guideline cited, in Japanese');
+  const citeEn = rule.getByLabel('Guideline cited, in English');
+  const [ja, en] = [await citeJa.inputValue(), await citeEn.inputValue()];
+  expect(ja).toContain('競争的研究費の適正な執行に関する指針');
+  expect(en).toContain('Guidelines for the proper execution of competitive research funds');
+  await citeJa.fill('');
+  await citeEn.fill(' ');
+  await rule.getByRole('button', { name: 'Save the rule' }).click();
+  await expect(citeJa).toHaveAttribute('aria-invalid', 'true');
+  await expect(citeEn).toHaveAttribute('aria-invalid', 'true');
+  await expect(rule.getByText('Give the guideline this rule enforces, in Japanese, in English or both.')).toHaveCount(2);
+  await expect(condition).toHaveValue('item.source.foreign && onList(item.source, "no-such-list")');
+  await citeJa.fill(ja);
+  await citeEn.fill(en);
+
   // A valid change: a higher threshold.
   await condition.fill(original);
   await rule.getByLabel('Parameters (JSON)').fill('{"thresholdJpy": 7000000}');
   await rule.getByRole('button', { name: 'Save the rule' }).click();
   await expect(rule.getByText('The rule was saved.')).toBeVisible();
   await expect(rule).toContainText('{"thresholdJpy":7000000}');
+  await expect(rule.locator('dd[lang="ja"]').filter({ hasText: '競争的研究費の適正な執行に関する指針' })).toBeVisible();
+  await expect(rule.locator('dd[lang="en"]').filter({ hasText: 'Guidelines for the proper execution' })).toBeVisible();
 
   // Dry run over FY2026.
   await page.getByLabel('Cycle').selectOption({ index: 1 });

@@ -5,6 +5,11 @@ import type { z } from 'zod';
 
 export type FieldErrors = Record<string, string[]>;
 
+/** What every action answers (and domain code that answers like one, such as the forgot-password form). */
+export type ActionResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; error: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+
 /** A failure the user can act on; `key` is a message catalog key. */
 export class ActionError extends Error {
   constructor(

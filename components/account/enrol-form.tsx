@@ -5,14 +5,14 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { confirmEnrolmentAction, regenerateRecoveryCodesAction } from '@/app/account/mfa/actions';
+import { confirmEnrolmentAction, regenerateRecoveryCodesAction } from '@/lib/account/mfa-actions';
 import { outcomeOf } from '@/components/admin/action-form';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 import { type TotpCodeInput, totpCodeSchema } from '@/lib/auth/mfa-schema';
 
-/** Shown once, right after enrolment or regeneration. */
-export function RecoveryCodes({ codes }: { codes: string[] }) {
+/** Shown once, right after enrolment or regeneration; "continue" leads to `returnTo` (already checked same-origin). */
+export function RecoveryCodes({ codes, returnTo }: { codes: string[]; returnTo: string | null }) {
   const t = useTranslations('account.mfa');
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => ref.current?.focus(), []);
@@ -29,14 +29,14 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
           </li>
         ))}
       </ol>
-      <Link href="/" className="button primary">
+      <Link href={returnTo ?? '/'} className="button primary">
         {t('continue')}
       </Link>
     </section>
   );
 }
 
-export function EnrolForm() {
+export function EnrolForm({ returnTo }: { returnTo: string | null }) {
   const t = useTranslations();
   const [outcome, setOutcome] = useState<Outcome>({});
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -46,7 +46,7 @@ export function EnrolForm() {
     setOutcome(outcomeOf(res, 'account.mfa.enrolled', setError));
     if (res.ok) setCodes(res.data);
   });
-  if (codes) return <RecoveryCodes codes={codes} />;
+  if (codes) return <RecoveryCodes codes={codes} returnTo={returnTo} />;
   return (
     <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby="confirm-title">
       <h2 id="confirm-title">{t('account.mfa.confirmTitle')}</h2>
@@ -61,12 +61,12 @@ export function EnrolForm() {
   );
 }
 
-export function RegenerateCodes() {
+export function RegenerateCodes({ returnTo }: { returnTo: string | null }) {
   const t = useTranslations('account.mfa');
   const [codes, setCodes] = useState<string[] | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({});
   const [pending, setPending] = useState(false);
-  if (codes) return <RecoveryCodes codes={codes} />;
+  if (codes) return <RecoveryCodes codes={codes} returnTo={returnTo} />;
   return (
     <div className="stack">
       <button

@@ -3,7 +3,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { setLocale } from '@/app/actions/locale';
+import { setLocale } from '@/lib/account/locale-actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 

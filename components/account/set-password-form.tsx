@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { acceptInvitationAction, resetPasswordAction } from '@/app/account/actions';
+import { acceptInvitationAction, resetPasswordAction } from '@/lib/account/actions';
 import { outcomeOf } from '@/components/admin/action-form';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';

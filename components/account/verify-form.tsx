@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { verifySecondFactorAction } from '@/app/signin/verify/actions';
+import { verifySecondFactorAction } from '@/lib/account/verify-actions';
 import { outcomeOf } from '@/components/admin/action-form';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { type FieldErrors, useFieldArray, useForm } from 'react-hook-form';
-import { createCycleAction, updateCycleAction } from '@/app/(app)/admin/cycles/actions';
+import { createCycleAction, updateCycleAction } from '@/lib/admin/cycle-actions';
 import { Field } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/action';
 import { type CycleInput, type CycleUpdateInput, cycleCreateSchema, cycleUpdateSchema } from '@/lib/admin/schemas/cycle';

@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { createDepartmentAction, renameDepartmentAction } from '@/app/(app)/admin/institutions/actions';
+import { createDepartmentAction, renameDepartmentAction } from '@/lib/admin/institution-actions';
 import { Field } from '@/components/ui/field';
 import {
   type DepartmentCreateInput,

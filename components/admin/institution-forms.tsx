@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { createInstitutionAction, renameInstitutionAction } from '@/app/(app)/admin/institutions/actions';
+import { createInstitutionAction, renameInstitutionAction } from '@/lib/admin/institution-actions';
 import { Field } from '@/components/ui/field';
 import {
   type InstitutionCreateInput,

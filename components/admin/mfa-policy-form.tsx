@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { setMfaPolicyAction } from '@/app/(app)/admin/security/actions';
+import { setMfaPolicyAction } from '@/lib/admin/security-actions';
 import { ROLES } from '@/lib/auth/roles';
 import { type MfaPolicyInput, mfaPolicySchema } from '@/lib/admin/schemas/security';
 import { outcomeOf } from './action-form';

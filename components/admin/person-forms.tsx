@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { grantRoleAction, inviteUserAction } from '@/app/(app)/admin/people/actions';
+import { grantRoleAction, inviteUserAction } from '@/lib/admin/people-actions';
 import { Field } from '@/components/ui/field';
 import { ROLES } from '@/lib/auth/roles';
 import { LOCALES } from '@/lib/i18n/config';

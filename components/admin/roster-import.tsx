@@ -7,7 +7,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { applyRosterAction, previewRosterAction } from '@/app/(app)/admin/roster/actions';
+import { applyRosterAction, previewRosterAction } from '@/lib/admin/roster-actions';
 import { Field } from '@/components/ui/field';
 import type { PlannedRow, RosterPlan } from '@/lib/admin/roster';
 import { type RosterInput, rosterSchema } from '@/lib/admin/schemas/roster';

@@ -4,7 +4,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { requestPasswordResetAction } from '@/app/signin/forgot/actions';
+import { requestPasswordResetAction } from '@/lib/account/forgot-password-actions';
 import { outcomeOf } from '@/components/admin/action-form';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';

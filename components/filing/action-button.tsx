@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { discardUpdateAction, startDisclosureAction, startUpdateAction } from '@/app/(app)/disclosures/actions';
+import { discardUpdateAction, startDisclosureAction, startUpdateAction } from '@/lib/filing/actions';
 
 type Kind =
   | { action: 'start'; cycleId: string }

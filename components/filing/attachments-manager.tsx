@@ -4,7 +4,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { deleteAttachmentAction } from '@/app/(app)/disclosures/actions';
+import { deleteAttachmentAction } from '@/lib/filing/actions';
 import { Field } from '@/components/ui/field';
 import type { AttachmentSummary } from '@/lib/filing/attachments';
 import { DataTable } from '@/components/ui/data-table';

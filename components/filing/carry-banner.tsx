@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
-import { confirmCarriedAction, endCarriedAction } from '@/app/(app)/disclosures/carry-actions';
+import { confirmCarriedAction, endCarriedAction } from '@/lib/filing/carry-actions';
 import type { CarryStates } from '@/lib/filing/carry';
 import { flushPending } from './pending-saves';
 

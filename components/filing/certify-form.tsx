@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { submitDisclosureAction } from '@/app/(app)/disclosures/actions';
+import { submitDisclosureAction } from '@/lib/filing/actions';
 import { issueLabel } from '@/components/disclosures/issue-label';
 import { Field } from '@/components/ui/field';
 import { sectionLabels } from '@/lib/disclosures/labels';

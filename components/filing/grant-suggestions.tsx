@@ -5,7 +5,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { acceptGrantAction, dismissGrantAction } from '@/app/(app)/disclosures/grant-actions';
+import { acceptGrantAction, dismissGrantAction } from '@/lib/filing/grant-actions';
 import type { GrantSuggestion } from '@/lib/filing/grant-suggestions';
 import { formatMoney } from '@/lib/money';
 import { flushPending } from './pending-saves';

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo } from 'react';
 import { type FieldErrors, type FieldValues, FormProvider, type Resolver, type UseFormReturn, get, set, useForm } from 'react-hook-form';
-import { saveSectionAction } from '@/app/(app)/disclosures/actions';
+import { saveSectionAction } from '@/lib/filing/actions';
 import { issueLabel } from '@/components/disclosures/issue-label';
 import { toFieldIssues } from '@/lib/disclosures/errors';
 import { SummarisedErrors } from '@/components/ui/field-group';

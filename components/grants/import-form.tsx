@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { importGrantsAction } from '@/app/(app)/admin/grants/actions';
+import { importGrantsAction } from '@/lib/grants/actions';
 import { outcomeOf } from '@/components/admin/action-form';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { CsvFileField } from '@/components/config/csv-file-field';

@@ -3,7 +3,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { setLocale } from '@/app/actions/locale';
+import { setLocale } from '@/lib/account/locale-actions';
 import { LOCALES } from '@/lib/i18n/config';
 
 export function LocaleSwitcher() {

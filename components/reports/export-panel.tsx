@@ -4,7 +4,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useEffect, useId, useRef, useState, useTransition } from 'react';
-import { requestExportAction } from '@/app/(app)/reports/actions';
+import { requestExportAction } from '@/lib/reports/actions';
 
 type Format = 'csv' | 'xlsx' | 'pdf';
 type Kind = 'records' | 'report';

@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
-import { assignAction } from '@/app/(app)/review/[id]/actions';
+import { assignAction } from '@/lib/review/actions';
 import { FormStatus, type Outcome } from './form-status';
 
 export function AssignForm({

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { addCommentAction } from '@/app/(app)/review/[id]/actions';
+import { addCommentAction } from '@/lib/review/actions';
 import { Field } from '@/components/ui/field';
 import { type CommentInput, commentSchema, LIMITS } from '@/lib/review/schemas';
 import { FormStatus, type Outcome } from './form-status';

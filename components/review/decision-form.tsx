@@ -10,7 +10,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
-import { decideAction } from '@/app/(app)/review/[id]/actions';
+import { decideAction } from '@/lib/review/actions';
 import { Field } from '@/components/ui/field';
 import { type DecisionInput, decisionSchema, LIMITS } from '@/lib/review/schemas';
 import { FormStatus, type Outcome } from './form-status';

@@ -6,7 +6,7 @@ import { parseItemRef } from '@/lib/disclosures/item-refs';
 import type { ReviewDetail } from '@/lib/review/detail';
 import { SeverityBadge } from './badges';
 import { FindingValues } from './finding-values';
-import { textLang } from '@/lib/i18n/text-lang';
+import { citationFor } from '@/lib/rules/citation';
 
 export async function FindingsList({ findings, locale }: { findings: ReviewDetail['findings']; locale: string }) {
   const t = await getTranslations('review.findings');
@@ -20,6 +20,7 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
         // What the disclosure contributed, apart from the rule's own settings (params.*).
         const values = all.filter(([k]) => !k.startsWith('params.'));
         const ref = f.itemRef ? parseItemRef(f.itemRef) : null;
+        const citation = citationFor(f.rule, locale);
         return (
           <li key={f.id} className={`finding finding-${f.severity.toLowerCase()}`}>
             <h3 className="finding-title">
@@ -29,7 +30,14 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
             {values.length ? <p className="visually-hidden">{t('valuesCaption')}</p> : null}
             {all.length ? <FindingValues values={Object.fromEntries(all)} locale={locale} /> : null}
             <p className="muted finding-meta">
-              {t('citation')}: <span lang={textLang(f.rule.citation)}>{f.rule.citation}</span> · {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
+              {citation ? (
+                <>
+                  {t('citation')}: <span lang={citation.lang}>{citation.text}</span>
+                  {citation.fallback ? <> {t(citation.lang === 'ja' ? 'citationOnlyJa' : 'citationOnlyEn')}</> : null}
+                  {' · '}
+                </>
+              ) : null}
+              {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
               {ref ? (
                 <>
                   {' · '}

@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
-import { decideMatchAction } from '@/app/(app)/review/[id]/actions';
+import { decideMatchAction } from '@/lib/review/actions';
 import { LIMITS } from '@/lib/review/schemas';
 import { FormStatus, type Outcome } from './form-status';
 

@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { startReviewAction } from '@/app/(app)/review/[id]/actions';
+import { startReviewAction } from '@/lib/review/actions';
 import { FormStatus, type Outcome } from './form-status';
 
 export function StartReview({ disclosureId, stateVersion }: { disclosureId: string; stateVersion: number }) {

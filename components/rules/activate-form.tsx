@@ -4,7 +4,7 @@
 import { useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { activateVersionAction } from '@/app/(app)/admin/rules/actions';
+import { activateVersionAction } from '@/lib/rules/actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 

@@ -4,7 +4,7 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { dryRunAction, dryRunStatusAction } from '@/app/(app)/admin/rules/actions';
+import { dryRunAction, dryRunStatusAction } from '@/lib/rules/actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 import type { DryRunExample, DryRunResult } from '@/lib/rules/dry-run';

@@ -8,7 +8,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { saveRuleAction } from '@/app/(app)/admin/rules/actions';
+import { saveRuleAction } from '@/lib/rules/actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 import type { ExpressionProblem } from '@/lib/rules/cel-env';
@@ -28,7 +28,8 @@ export interface RuleValues {
   severity: (typeof SEVERITIES)[number];
   messageJa: string;
   messageEn: string;
-  citation: string;
+  citationJa: string;
+  citationEn: string;
   params: unknown;
 }
 
@@ -69,7 +70,8 @@ export function RuleEditor({ versionId, rule, onSaved }: { versionId: string; ru
       severity: rule?.severity ?? 'REVIEW',
       messageJa: rule?.messageJa ?? '',
       messageEn: rule?.messageEn ?? '',
-      citation: rule?.citation ?? '',
+      citationJa: rule?.citationJa ?? '',
+      citationEn: rule?.citationEn ?? '',
       params: paramsText(rule?.params),
     },
   });
@@ -185,8 +187,11 @@ export function RuleEditor({ versionId, rule, onSaved }: { versionId: string; ru
       <Field label={t('rule.messageEn')} error={problems.messageEn ? text.placeholder(problems.messageEn) : err(errors.messageEn?.message)} required>
         <textarea lang="en" rows={3} {...register('messageEn')} />
       </Field>
-      <Field label={t('rule.citation')} help={t('rule.citationHelp')} error={err(errors.citation?.message)} required>
-        <textarea rows={2} {...register('citation')} />
+      <Field label={t('rule.citationJa')} help={t('rule.citationHelp')} error={err(errors.citationJa?.message)}>
+        <textarea lang="ja" rows={2} {...register('citationJa')} />
+      </Field>
+      <Field label={t('rule.citationEn')} error={err(errors.citationEn?.message)}>
+        <textarea lang="en" rows={2} {...register('citationEn')} />
       </Field>
       <Field label={t('rule.params')} help={t('rule.paramsHelp')} error={err(errors.params?.message)}>
         <textarea className="code-input" rows={3} spellCheck={false} {...register('params')} />

@@ -4,7 +4,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { createDraftAction, deleteRuleAction, discardDraftAction } from '@/app/(app)/admin/rules/actions';
+import { createDraftAction, deleteRuleAction, discardDraftAction } from '@/lib/rules/actions';
 import { ActionButton } from '@/components/admin/action-button';
 
 export function NewDraftButton({ rulesetId }: { rulesetId: string }) {

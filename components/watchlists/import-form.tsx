@@ -8,7 +8,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
-import { importWatchlistAction } from '@/app/(app)/admin/watchlists/actions';
+import { importWatchlistAction } from '@/lib/watchlists/actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { outcomeOf } from '@/components/admin/action-form';
 import { CsvFileField } from '@/components/config/csv-file-field';

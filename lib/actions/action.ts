@@ -9,12 +9,10 @@ import { isSystemAdmin, recordDenied } from '@/lib/auth/guards';
 import { type Actor, hasRole } from '@/lib/auth/roles';
 import type { Origin } from '@/lib/audit/record';
 import type { Role } from '@/lib/generated/prisma/enums';
-import { ActionError, type FieldErrors, fieldErrorsOf, NotFoundError } from '@/lib/errors';
+import { ActionError, type ActionResult, type FieldErrors, fieldErrorsOf, NotFoundError } from '@/lib/errors';
 import { inspectInput } from '@/lib/security/sanitise';
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: string; fieldErrors?: FieldErrors; details?: Record<string, unknown> };
+export type { ActionResult };
 
 export interface ActionContext<I> {
   actor: Actor;

@@ -2,11 +2,11 @@
 // same 404 as a missing record (and an access.denied event), and an institution's administrator gets
 // that same answer for another institution's records.
 import { describe, expect, it } from 'vitest';
-import * as cycleActions from '@/app/(app)/admin/cycles/actions';
-import * as institutionActions from '@/app/(app)/admin/institutions/actions';
-import * as peopleActions from '@/app/(app)/admin/people/actions';
-import * as rosterActions from '@/app/(app)/admin/roster/actions';
-import * as securityActions from '@/app/(app)/admin/security/actions';
+import * as cycleActions from '@/lib/admin/cycle-actions';
+import * as institutionActions from '@/lib/admin/institution-actions';
+import * as peopleActions from '@/lib/admin/people-actions';
+import * as rosterActions from '@/lib/admin/roster-actions';
+import * as securityActions from '@/lib/admin/security-actions';
 import { type ActionDefinition, runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { createCycle } from '@/lib/seed/factories';

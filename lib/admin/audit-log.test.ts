@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { setUserDisabledAction } from '@/app/(app)/admin/people/actions';
+import { setUserDisabledAction } from '@/lib/admin/people-actions';
 import { runAction } from '@/lib/actions/action';
 import { AUDIT_PAGE_SIZE, listAuditEvents, startAuditExport } from '@/lib/admin/audit-log';
 import { csvField } from '@/lib/csv/write';
@@ -38,6 +38,38 @@ describe('audit log viewer', () => {
     const p2 = await listAuditEvents(w.adminA, auditFilterFrom({ action: 'test.bulk', before: p1.nextBefore }));
     expect(p2.events.map((e) => (e.details as { i: number }).i)).toEqual([4, 3, 2, 1, 0]);
     expect(p2.nextBefore).toBeUndefined();
+  });
+
+  it('pages a time window by time: every event once, ties in id order, a foreign cursor ends the list', async () => {
+    const w = await adminWorld();
+    const at = (minute: number) => new Date(Date.UTC(2026, 5, 1, 3, minute));
+    // Written out of time order, with ties, as a clock that is not the sequence could write them.
+    const minutes = [5, 1, 9, 5, 3, 7, 5, 2, 8, 6, 4, 5];
+    for (const [i, m] of minutes.entries()) {
+      await db.$executeRaw`INSERT INTO "AuditEvent" ("occurredAt", action, "institutionId", outcome, details, hash)
+        VALUES (${at(m)}, 'test.window', ${w.a.id}::uuid, 'SUCCESS', ${JSON.stringify({ i })}::jsonb, ${`h${i}`})`;
+    }
+    // Another institution's event inside the same window: never shown, and useless as a cursor.
+    const [foreign] = await db.$queryRaw<{ id: bigint }[]>`INSERT INTO "AuditEvent" ("occurredAt", action, "institutionId", outcome, details, hash)
+      VALUES (${at(6)}, 'test.window', ${w.b.id}::uuid, 'SUCCESS', '{}'::jsonb, 'hb') RETURNING id`;
+    const window = { action: 'test.window', from: toJstLocal(at(0)), to: toJstLocal(at(10)) };
+    const seen = (await listAuditEvents(w.adminA, auditFilterFrom(window))).events.map((e) => ({
+      i: (e.details as { i: number }).i,
+      at: e.occurredAt.getTime(),
+      id: BigInt(e.id),
+    }));
+    expect(seen.map((e) => e.i).sort((a, b) => a - b)).toEqual(minutes.map((_, i) => i));
+    for (const [k, e] of seen.entries()) {
+      const prev = seen[k - 1];
+      if (prev) expect(prev.at > e.at || (prev.at === e.at && prev.id > e.id)).toBe(true);
+    }
+    // Paging from the middle continues strictly after the cursor, ties included.
+    const tie = seen.findIndex((e, k) => k > 0 && seen[k - 1]!.at === e.at);
+    const rest = await listAuditEvents(w.adminA, auditFilterFrom({ ...window, before: seen[tie - 1]!.id.toString() }));
+    expect(rest.events.map((e) => (e.details as { i: number }).i)).toEqual(seen.slice(tie).map((e) => e.i));
+    // Another institution's event as the cursor: nothing, rather than the events before its time.
+    expect((await listAuditEvents(w.adminA, auditFilterFrom({ ...window, before: foreign!.id.toString() }))).events).toEqual([]);
+    expect((await listAuditEvents(w.system, auditFilterFrom({ ...window, before: foreign!.id.toString() }))).events.length).toBeGreaterThan(0);
   });
 
   it("shows an institution's administrator only their institution's events", async () => {

@@ -42,10 +42,26 @@ const eventSelect = {
   details: true,
 } as const;
 
+/**
+ * One page, newest first. Without a time window the order is the id (the order events were written);
+ * with one it is (occurredAt, id), on its own index, so a day or a month of a national trail costs one
+ * page rather than a sort of the whole window. The cursor stays an id: its time is read within the
+ * caller's own scope, so an id from outside it only ends the list and never tells when that event was.
+ */
 export async function listAuditEvents(actor: Actor, f: AuditFilter) {
+  const filter = auditWhere(actor, f);
+  const byTime = Boolean(f.from || f.to);
+  let cursor: Prisma.AuditEventWhereInput = {};
+  if (f.before && byTime) {
+    const at = await db.auditEvent.findFirst({ where: { AND: [filter, { id: BigInt(f.before) }] }, select: { id: true, occurredAt: true } });
+    if (!at) return { events: [], nextBefore: undefined };
+    cursor = { OR: [{ occurredAt: { lt: at.occurredAt } }, { occurredAt: at.occurredAt, id: { lt: at.id } }] };
+  } else if (f.before) {
+    cursor = { id: { lt: BigInt(f.before) } };
+  }
   const rows = await db.auditEvent.findMany({
-    where: { AND: [auditWhere(actor, f), f.before ? { id: { lt: BigInt(f.before) } } : {}] },
-    orderBy: { id: 'desc' },
+    where: { AND: [filter, cursor] },
+    orderBy: byTime ? [{ occurredAt: 'desc' }, { id: 'desc' }] : { id: 'desc' },
     take: AUDIT_PAGE_SIZE + 1,
     select: eventSelect,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCycleAction, setCycleStatusAction, updateCycleAction } from '@/app/(app)/admin/cycles/actions';
+import { createCycleAction, setCycleStatusAction, updateCycleAction } from '@/lib/admin/cycle-actions';
 import { runAction } from '@/lib/actions/action';
 import { acceptsNewFilings, acceptsUpdates, nextStatuses } from '@/lib/admin/cycle-status';
 import { cycleByCode, listCycles } from '@/lib/admin/cycles';

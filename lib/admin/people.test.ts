@@ -7,7 +7,7 @@ import {
   revokeRoleAction,
   sendPasswordResetAction,
   setUserDisabledAction,
-} from '@/app/(app)/admin/people/actions';
+} from '@/lib/admin/people-actions';
 import { runAction } from '@/lib/actions/action';
 import { getPerson, listPeople } from '@/lib/admin/people';
 import { hashAccountToken, inspectAccountToken, redeemAccountToken } from '@/lib/auth/account-tokens';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { applyRosterAction, previewRosterAction } from '@/app/(app)/admin/roster/actions';
+import { applyRosterAction, previewRosterAction } from '@/lib/admin/roster-actions';
 import { type ActionResult, runAction } from '@/lib/actions/action';
 import type { RosterPlan } from '@/lib/admin/roster';
 import { parseRoster } from '@/lib/admin/roster-parse';

@@ -11,6 +11,7 @@ import { type Tx, db } from '@/lib/db/client';
 import { deliverSoon } from '@/lib/mail/deliver';
 import { queueAccountLink } from './account-mail';
 import { auditBy } from '@/lib/audit/by';
+import { refreshSearchText } from '@/lib/review/search-refresh';
 import { type Rejection, type RosterFileError, type RosterRow, parseRoster } from './roster-parse';
 import type { RosterInput } from './schemas/roster';
 import { assertInScope, where } from './scope';
@@ -156,6 +157,7 @@ export async function applyRoster(actor: Actor, input: RosterInput, origin: Orig
       const { plan: p, rows } = result;
       if (input.expectedDigest && input.expectedDigest !== p.digest) throw new ActionError('admin.roster.errors.changedSincePreview');
       const inst = p.institution;
+      const renamed: string[] = [];
       for (const r of rows) {
         const s = r.src;
         const profileData = {
@@ -183,13 +185,18 @@ export async function applyRoster(actor: Actor, input: RosterInput, origin: Orig
           if (input.sendInvites) await queueAccountLink(tx, { user, purpose: 'INVITE', createdById: actor.userId, institution: inst, role: 'RESEARCHER' });
           await auditBy(tx, actor, origin, { action: 'admin.user.create', entityType: 'User', entityId: user.id, institutionId: inst.id, details: { source: 'roster', line: s.line, invited: input.sendInvites } });
         } else if (r.action === 'update' && r.userId) {
-          if (Object.keys(names).length) await tx.user.update({ where: { id: r.userId }, data: names });
+          if (Object.keys(names).length) {
+            await tx.user.update({ where: { id: r.userId }, data: names });
+            if (r.changes.some((c) => c === 'nameKanji' || c === 'nameKana' || c === 'nameRomaji')) renamed.push(r.userId);
+          }
           if (r.hasProfile) await tx.researcherProfile.update({ where: { userId: r.userId }, data: profileData });
           else await tx.researcherProfile.create({ data: { userId: r.userId, institutionId: inst.id, ...profileData } });
           if (r.changes.includes('role')) await tx.membership.create({ data: { userId: r.userId, role: 'RESEARCHER', institutionId: inst.id } });
           await auditBy(tx, actor, origin, { action: 'admin.user.update', entityType: 'User', entityId: r.userId, institutionId: inst.id, details: { source: 'roster', line: s.line, changes: r.changes } });
         }
       }
+      // The queue finds the researchers by their new names without waiting for their next submission.
+      await refreshSearchText(tx, { researcherIds: renamed }, { requestedById: actor.userId });
       await auditBy(tx, actor, origin, {
         action: 'admin.roster.import',
         entityType: 'Institution',

@@ -8,7 +8,7 @@ import { TEST_PASSWORD, actorFor, makeActor } from '@/test/helpers/actors';
 import { hashAccountToken } from './account-tokens';
 import { FORGOT_LIMITS, FORGOT_TTL_MS, forgotPassword } from './forgot-password';
 import { checkPassword } from './sign-in';
-import { resetPasswordAction } from '@/app/account/actions';
+import { resetPasswordAction } from '@/lib/account/actions';
 import { runPublicAction } from '@/lib/actions/action';
 
 // The reset action as the page calls it, without the request (origin given).

@@ -10,8 +10,7 @@
 // whether or not the account exists.
 import 'server-only';
 import { randomBytes } from 'node:crypto';
-import type { ActionResult } from '@/lib/actions/action';
-import { fieldErrorsOf } from '@/lib/errors';
+import { type ActionResult, fieldErrorsOf } from '@/lib/errors';
 import { queueAccountLink } from '@/lib/admin/account-mail';
 import { recordAudit } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';

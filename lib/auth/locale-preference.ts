@@ -1,28 +1,20 @@
 // A person's language: chosen on their first sign-in from what their browser asked for (the language
 // cookie of the switcher, else Accept-Language), changed by them later (the switcher or the account
-// page, app/actions/locale.ts), and used for every mail to them (lib/mail/render.ts mailLocale).
+// page, lib/account/locale-actions.ts), and used for every mail to them (lib/mail/render.ts mailLocale).
 import 'server-only';
 import { db } from '@/lib/db/client';
 import { LOCALE_COOKIE, type Locale, isLocale, negotiateLocale } from '@/lib/i18n/config';
-
-type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
-
-function read(h: HeaderSource, name: string): string | undefined {
-  if (!h) return undefined;
-  if (h instanceof Headers) return h.get(name) ?? undefined;
-  const v = h[name];
-  return Array.isArray(v) ? v.join(', ') : v;
-}
+import { type HeaderSource, headerValue } from './request-info';
 
 /** The language a request's browser asks for: the switcher's cookie when set, else Accept-Language. */
 export function browserLocale(h: HeaderSource): Locale {
-  const cookie = read(h, 'cookie') ?? '';
+  const cookie = headerValue(h, 'cookie') ?? '';
   for (const part of cookie.split(';')) {
     const [name, ...rest] = part.trim().split('=');
     const value = rest.join('=');
     if (name === LOCALE_COOKIE && isLocale(value)) return value;
   }
-  return negotiateLocale(read(h, 'accept-language'));
+  return negotiateLocale(headerValue(h, 'accept-language'));
 }
 
 /** On sign-in: a person without a language yet takes their browser's (one statement; a choice stays). */

@@ -1,9 +1,9 @@
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import { confirmEnrolmentAction } from '@/app/account/mfa/actions';
-import { resetSecondFactorAction } from '@/app/(app)/admin/people/actions';
-import { setMfaPolicyAction } from '@/app/(app)/admin/security/actions';
-import { verifySecondFactorAction } from '@/app/signin/verify/actions';
+import { confirmEnrolmentAction } from '@/lib/account/mfa-actions';
+import { resetSecondFactorAction } from '@/lib/admin/people-actions';
+import { setMfaPolicyAction } from '@/lib/admin/security-actions';
+import { verifySecondFactorAction } from '@/lib/account/verify-actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { actorFor, adminWorld, makeActor } from '@/test/helpers/actors';

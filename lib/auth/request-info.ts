@@ -3,9 +3,11 @@ import 'server-only';
 import { isIP } from 'node:net';
 import { PEER_HEADER } from '@/lib/security/peer-address';
 
-type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
+/** Request headers as a route handler (Headers) or next-auth's authorize (a plain object) gives them. */
+export type HeaderSource = Headers | Record<string, string | string[] | undefined> | undefined;
 
-function read(h: HeaderSource, name: string): string | undefined {
+/** One header's value from either shape; repeated headers joined as HTTP joins them. */
+export function headerValue(h: HeaderSource, name: string): string | undefined {
   if (!h) return undefined;
   if (h instanceof Headers) return h.get(name) ?? undefined;
   const v = h[name];
@@ -39,13 +41,13 @@ export function validIp(value: string | undefined): string | null {
  * Anything that is not an IP address there is ignored (the peer is used).
  */
 export function clientIp(h: HeaderSource, hops: number = trustedHops()): string | null {
-  const peer = validIp(read(h, PEER_HEADER));
+  const peer = validIp(headerValue(h, PEER_HEADER));
   if (!peer || hops === 0) return peer;
-  const chain = (read(h, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim());
+  const chain = (headerValue(h, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim());
   const hop = chain[chain.length - hops];
   return validIp(hop) ?? peer;
 }
 
 export function userAgent(h: HeaderSource): string | null {
-  return read(h, 'user-agent')?.slice(0, 300) ?? null;
+  return headerValue(h, 'user-agent')?.slice(0, 300) ?? null;
 }

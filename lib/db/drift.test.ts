@@ -79,7 +79,7 @@ describe('schema drift', () => {
       expect(names).toContain(thisMonth);
       for (const p of parts.rows.filter((r) => r.name !== 'AuditEvent_default')) expect(p.bound).toMatch(/^FOR VALUES FROM \('\d{4}-\d{2}-01 /);
       const parentIndexes = (await c.query(`SELECT count(*)::int AS n FROM pg_index WHERE indrelid = '"AuditEvent"'::regclass`)).rows[0].n as number;
-      expect(parentIndexes).toBe(7);
+      expect(parentIndexes).toBe(8);
       for (const name of names) {
         const attached = await c.query(`SELECT count(*)::int AS n FROM pg_index x JOIN pg_inherits i ON i.inhrelid = x.indexrelid
                                         WHERE x.indrelid = $1::regclass`, [`"${name}"`]);

@@ -3,7 +3,7 @@
 // with field errors. The list of actions is the access matrix's (e2e/access-matrix.ts).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import * as actions from '@/app/(app)/disclosures/actions';
+import * as actions from '@/lib/filing/actions';
 import { ACTIONS } from '@/e2e/access-matrix';
 import type { z } from 'zod';
 import { type ActionDefinition, runAction } from '@/lib/actions/action';

@@ -3,7 +3,7 @@
 import { crc32 } from 'node:zlib';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deleteAttachmentAction } from '@/app/(app)/disclosures/actions';
+import { deleteAttachmentAction } from '@/lib/filing/actions';
 import { runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';

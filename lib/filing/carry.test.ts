@@ -5,8 +5,8 @@
 // dates outside the year are refused; and nobody else can answer for the researcher.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { submitDisclosureAction } from '@/app/(app)/disclosures/actions';
-import { confirmCarriedAction, endCarriedAction } from '@/app/(app)/disclosures/carry-actions';
+import { submitDisclosureAction } from '@/lib/filing/actions';
+import { confirmCarriedAction, endCarriedAction } from '@/lib/filing/carry-actions';
 import { runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';

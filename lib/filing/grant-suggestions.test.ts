@@ -4,7 +4,7 @@
 // linked support item filled from the records; dismissed ones stay dismissed, in later cycles too.
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { acceptGrantAction, dismissGrantAction } from '@/app/(app)/disclosures/grant-actions';
+import { acceptGrantAction, dismissGrantAction } from '@/lib/filing/grant-actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { createCycle, createInstitution } from '@/lib/seed/factories';

@@ -1,7 +1,7 @@
 // Drafts: optimistic concurrency between tabs, the same schema on the server, and nothing stored when
 // a save is refused.
 import { describe, expect, it } from 'vitest';
-import { saveSectionAction } from '@/app/(app)/disclosures/actions';
+import { saveSectionAction } from '@/lib/filing/actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { limits } from '@/lib/disclosures/fields';

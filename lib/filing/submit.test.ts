@@ -7,7 +7,7 @@ import {
   startDisclosureAction,
   startUpdateAction,
   submitDisclosureAction,
-} from '@/app/(app)/disclosures/actions';
+} from '@/lib/filing/actions';
 import { runAction } from '@/lib/actions/action';
 import { canonicalJson } from '@/lib/audit/hash';
 import { db } from '@/lib/db/client';

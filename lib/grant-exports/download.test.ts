@@ -117,12 +117,12 @@ describe('grant-application downloads of a submitted version', () => {
       ['Source of support', 'Beihang University (北京航空航天大学) — CN'],
       ['Primary place of performance', 'Example University — JP'],
       ['Project/proposal start and end date', '2024-04-01 to 2027-03-31'],
-      ['Total award amount (including indirect costs)', 'USD 123456.00 (≈ ¥18,518,400)'],
+      ['Total award amount (including indirect costs)', 'USD 123,456.00 (≈ ¥18,518,400)'],
       ['Person-months per year committed', '2026: 1.5'],
       ['Overall objectives', f.objectives],
       ['Statement of potential overlap', f.overlap],
       ['Summary of the in-kind contribution', 'Two weeks of synchrotron beamline time a year'],
-      ['Estimated value of the in-kind contribution', 'JPY 3000000'],
+      ['Estimated value of the in-kind contribution', 'JPY 3,000,000'],
     ]) {
       expect(text, label).toContain(squash(`${label}${value}`));
     }

@@ -6,6 +6,8 @@
 import 'server-only';
 import { createTranslator } from 'next-intl';
 import { z } from 'zod';
+import { recordDenied } from '@/lib/auth/guards';
+import { browserLocale } from '@/lib/auth/locale-preference';
 import { type Actor, hasRole } from '@/lib/auth/roles';
 import { recordAuditNow } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
@@ -13,10 +15,10 @@ import type { DisclosureContent } from '@/lib/disclosures/sections';
 import type { Origin } from '@/lib/audit/record';
 import { ownDisclosure } from '@/lib/filing/scope';
 import { contentDisposition } from '@/lib/http/content-disposition';
-import { LOCALE_COOKIE, type Locale, isLocale, negotiateLocale } from '@/lib/i18n/config';
+import { type Locale, isLocale } from '@/lib/i18n/config';
 import { messagesFor } from '@/lib/i18n/messages';
 import { formatMoney } from '@/lib/money';
-import { cposDocument } from './cpos';
+import { type CposAmount, cposDocument } from './cpos';
 import { eradCsv, eradRows, type ThisYearAmounts } from './erad';
 import { cposPdf } from './pdf';
 
@@ -27,15 +29,13 @@ const headers = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private
 const json = (body: unknown, status: number) => Response.json(body, { status, headers });
 
 async function notFound(actor: Actor, origin: Origin, resource: string): Promise<Response> {
-  await recordAuditNow({ action: 'access.denied', outcome: 'DENIED', actorId: actor.userId, actorEmail: actor.email, ...origin, details: { resource } });
+  await recordDenied(actor, origin, { resource });
   return json({ error: 'errors.notFound' }, 404);
 }
 
 export function exportLocale(request: Request): Locale {
   const asked = new URL(request.url).searchParams.get('lang');
-  if (isLocale(asked)) return asked;
-  const cookie = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([^;]+)`).exec(request.headers.get('cookie') ?? '')?.[1];
-  return isLocale(cookie) ? cookie : negotiateLocale(request.headers.get('accept-language'));
+  return isLocale(asked) ? asked : browserLocale(request.headers);
 }
 
 /** Amounts of linked imported grants in the cycle's fiscal year, by support item id (the researcher's own e-Rad number). */
@@ -128,7 +128,9 @@ export async function grantExportResponse(
       mediaType = 'application/json; charset=utf-8';
       fileName = `${base}.json`;
     } else {
-      const money = (amount: string, currency: string) => `${currency} ${amount}`;
+      // The currency by its ISO code (as the funders' forms write it), digits grouped for the reader;
+      // the JSON keeps the plain decimal string.
+      const money = (amount: string, currency: CposAmount['currency']) => formatMoney({ amountMinor: BigInt(amount.replace('.', '')), currency }, locale, 'code');
       const yen = (jpy: string) => formatMoney({ amountMinor: BigInt(jpy), currency: 'JPY' }, locale);
       body = await cposPdf(doc, locale, {
         title: t('cpos.title'),

@@ -5,6 +5,7 @@ import 'server-only';
 import '@/lib/rules/tasks';
 import '@/lib/watchlists/tasks';
 import '@/lib/reports/export/task';
+import '@/lib/review/tasks';
 import { AUDIT_JOBS, AUDIT_SCHEDULES } from '@/lib/audit/jobs';
 import { deliverPending } from '@/lib/mail/deliver';
 import { purgeExpiredExports } from '@/lib/reports/export/store';

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inviteUserAction } from '@/app/(app)/admin/people/actions';
+import { inviteUserAction } from '@/lib/admin/people-actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { MAX_ATTEMPTS, deliverPending } from '@/lib/mail/deliver';

@@ -3,8 +3,8 @@
 // access.denied event, and nothing queued or issued.
 import type { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as tokenActions from '@/app/(app)/admin/api-tokens/actions';
-import * as reportActions from '@/app/(app)/reports/actions';
+import * as tokenActions from '@/lib/api/actions';
+import * as reportActions from '@/lib/reports/actions';
 import { REPORT_ACTIONS } from '@/e2e/access-matrix';
 import { type ActionDefinition, runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';

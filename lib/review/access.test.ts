@@ -3,7 +3,7 @@
 // an access.denied event, and changes nothing.
 import type { z } from 'zod';
 import { beforeAll, describe, expect, it } from 'vitest';
-import * as reviewActions from '@/app/(app)/review/[id]/actions';
+import * as reviewActions from '@/lib/review/actions';
 import { REVIEW_ACTIONS } from '@/e2e/access-matrix';
 import { type ActionDefinition, runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCommentAction, decideMatchAction } from '@/app/(app)/review/[id]/actions';
+import { addCommentAction, decideMatchAction } from '@/lib/review/actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { type ReviewWorld, reviewWorld, submitted } from '@/test/helpers/review-world';

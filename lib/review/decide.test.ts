@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { assignAction, decideAction, startReviewAction } from '@/app/(app)/review/[id]/actions';
+import { assignAction, decideAction, startReviewAction } from '@/lib/review/actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { auditEvents } from '@/test/helpers/actors';

@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assignAction, decideAction } from '@/app/(app)/review/[id]/actions';
+import { assignAction, decideAction } from '@/lib/review/actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { deliverPending } from '@/lib/mail/deliver';

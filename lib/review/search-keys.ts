@@ -71,24 +71,47 @@ export function searchPatterns(q: string): string[] {
   return [...new Set(searchKeys(q))].map((k) => `%${k.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
 }
 
+/** What a disclosure's search text is built from: its researcher and its last submitted version. */
+export interface SearchTextInput {
+  researcherId: string;
+  /** The names the version's profile gives. */
+  researcherNames: (string | null | undefined)[];
+  /** The organisations the version names (listOrganisations). */
+  organisations: { name: string; nameLocal?: string; entityId?: string }[];
+}
+
 /**
- * The search text of a submitted disclosure: the researcher's names as submitted, and each organisation
- * with the registry's names and aliases for it when it was picked from the registry.
+ * The search texts of submitted disclosures (one per input, in order): the researcher's names as
+ * submitted and as the institution holds them now (roster: kanji, kana, romaji), and each organisation
+ * with the registry's current names and aliases for it when it was picked from the registry. Two
+ * queries for any number of inputs; used at submission and whenever a name behind the text changes
+ * (search-refresh.ts), so both always build the same text.
  */
-export async function disclosureSearchText(
-  tx: Pick<Tx, 'foreignEntity' | 'user'>,
-  o: { researcherId: string; researcherNames: (string | null | undefined)[]; organisations: { name: string; nameLocal?: string; entityId?: string }[] },
-): Promise<string> {
-  // The names the institution holds for the researcher (roster: kanji, kana, romaji) beside those submitted.
-  const user = await tx.user.findUnique({ where: { id: o.researcherId }, select: { displayName: true, nameKanji: true, nameKana: true, nameRomaji: true } });
-  const entityIds = [...new Set(o.organisations.map((m) => m.entityId).filter((id): id is string => !!id))];
-  const entities = entityIds.length
-    ? await tx.foreignEntity.findMany({ where: { id: { in: entityIds } }, select: { nameEn: true, nameJa: true, nameZh: true, aliases: true } })
-    : [];
-  return searchTextOf([
-    ...o.researcherNames,
-    ...(user ? [user.displayName, user.nameKanji, user.nameKana, user.nameRomaji] : []),
-    ...o.organisations.flatMap((m) => [m.name, m.nameLocal]),
-    ...entities.flatMap((e) => [e.nameEn, e.nameJa, e.nameZh, ...e.aliases]),
+export async function disclosureSearchTexts(tx: Pick<Tx, 'foreignEntity' | 'user'>, inputs: readonly SearchTextInput[]): Promise<string[]> {
+  const userIds = [...new Set(inputs.map((o) => o.researcherId))];
+  const entityIds = [...new Set(inputs.flatMap((o) => o.organisations.map((m) => m.entityId)).filter((id): id is string => !!id))];
+  const [users, entities] = await Promise.all([
+    userIds.length
+      ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, displayName: true, nameKanji: true, nameKana: true, nameRomaji: true } })
+      : [],
+    entityIds.length
+      ? tx.foreignEntity.findMany({ where: { id: { in: entityIds } }, select: { id: true, nameEn: true, nameJa: true, nameZh: true, aliases: true } })
+      : [],
   ]);
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const entityById = new Map(entities.map((e) => [e.id, e]));
+  return inputs.map((o) => {
+    const user = userById.get(o.researcherId);
+    const named = o.organisations.flatMap((m) => {
+      const e = m.entityId ? entityById.get(m.entityId) : undefined;
+      return [m.name, m.nameLocal, ...(e ? [e.nameEn, e.nameJa, e.nameZh, ...e.aliases] : [])];
+    });
+    return searchTextOf([...o.researcherNames, ...(user ? [user.displayName, user.nameKanji, user.nameKana, user.nameRomaji] : []), ...named]);
+  });
+}
+
+/** The search text of one submitted disclosure (disclosureSearchTexts for one). */
+export async function disclosureSearchText(tx: Pick<Tx, 'foreignEntity' | 'user'>, o: SearchTextInput): Promise<string> {
+  const [text] = await disclosureSearchTexts(tx, [o]);
+  return text ?? '';
 }

@@ -2,9 +2,9 @@
 // other role, and an institution's administrator, gets the same 404 as a missing record, audited.
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
-import * as grantActions from '@/app/(app)/admin/grants/actions';
-import * as ruleActions from '@/app/(app)/admin/rules/actions';
-import * as watchlistActions from '@/app/(app)/admin/watchlists/actions';
+import * as grantActions from '@/lib/grants/actions';
+import * as ruleActions from '@/lib/rules/actions';
+import * as watchlistActions from '@/lib/watchlists/actions';
 import { type ActionDefinition, runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { adminWorld } from '@/test/helpers/actors';
@@ -43,7 +43,8 @@ function sampleInput(name: string, ids: { version: string; ruleset: string }): u
       severity: 'INFO',
       messageJa: 'x',
       messageEn: 'x',
-      citation: 'x',
+      citationJa: 'x',
+      citationEn: '',
       params: '',
     },
     deleteRuleAction: { ruleId: ID },

@@ -19,7 +19,8 @@ const rule = (o: Partial<RuleDefinition>): RuleDefinition => ({
   severity: 'REVIEW',
   messageJa: 'テスト',
   messageEn: 'Test',
-  citation: 'Test',
+  citationJa: 'テスト',
+  citationEn: 'Test',
   params: {},
   ...o,
 });

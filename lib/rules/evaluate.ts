@@ -22,7 +22,8 @@ export interface RuleDefinition {
   severity: Severity;
   messageJa: string;
   messageEn: string;
-  citation: string;
+  citationJa: string;
+  citationEn: string;
   params: unknown;
 }
 

@@ -16,7 +16,8 @@ export const RULE_SELECT = {
   severity: true,
   messageJa: true,
   messageEn: true,
-  citation: true,
+  citationJa: true,
+  citationEn: true,
   params: true,
 } as const;
 

@@ -2,7 +2,7 @@
 // version, a malformed condition refused with its position, immutability once active, activation
 // (audited) retiring the previous version at the effective moment, and a future-dated activation.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { activateVersionAction, createDraftAction, createRulesetAction, deleteRuleAction, discardDraftAction, saveRuleAction } from '@/app/(app)/admin/rules/actions';
+import { activateVersionAction, createDraftAction, createRulesetAction, deleteRuleAction, discardDraftAction, saveRuleAction } from '@/lib/rules/actions';
 import { runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
@@ -40,7 +40,8 @@ const ruleInput = (versionId: string, o: Record<string, unknown> = {}) => ({
   severity: 'INFO',
   messageJa: '「{{item.source.name}}」からの贈与 {{item.value.jpy|yen}}',
   messageEn: 'Gift of {{item.value.jpy|yen}} from "{{item.source.name}}"',
-  citation: 'Institution policy',
+  citationJa: '機関の方針',
+  citationEn: 'Institution policy',
   params: '{"limitJpy": 100000}',
   ...o,
 });
@@ -93,6 +94,31 @@ describe('drafts', () => {
     expect(await run(deleteRuleAction, { ruleId })).toMatchObject({ ok: true });
     expect((await auditEvents('rules.rule.saved')).length).toBeGreaterThanOrEqual(2);
   });
+
+  it('keeps the citation in both languages; one is enough, none is refused on both fields, and nothing is saved', async () => {
+    const draft = await newDraft();
+    const both = await run(saveRuleAction, ruleInput(draft.id, { code: 'cite-both', citationJa: ' 機関の方針 第3条 ', citationEn: 'Institution policy, art. 3' }));
+    if (!both.ok) throw new Error(JSON.stringify(both));
+    expect(await db.rule.findUniqueOrThrow({ where: { id: (both.data as { ruleId: string }).ruleId } })).toMatchObject({
+      citationJa: '機関の方針 第3条',
+      citationEn: 'Institution policy, art. 3',
+    });
+    const enOnly = await run(saveRuleAction, ruleInput(draft.id, { code: 'cite-en', citationJa: '   ', citationEn: 'NSPM-33 (2021)' }));
+    if (!enOnly.ok) throw new Error(JSON.stringify(enOnly));
+    expect(await db.rule.findUniqueOrThrow({ where: { id: (enOnly.data as { ruleId: string }).ruleId } })).toMatchObject({ citationJa: '', citationEn: 'NSPM-33 (2021)' });
+    const none = await run(saveRuleAction, ruleInput(draft.id, { code: 'cite-none', citationJa: '', citationEn: ' ' }));
+    expect(none).toMatchObject({ ok: false, fieldErrors: { citationJa: ['rules.errors.citationRequired'], citationEn: ['rules.errors.citationRequired'] } });
+    expect(await db.rule.count({ where: { rulesetVersionId: draft.id, code: 'cite-none' } })).toBe(0);
+  });
+
+  it('the starter rules cite their guidelines in Japanese and in English', async () => {
+    const rules = await db.rule.findMany({ where: { rulesetVersion: { rulesetId, version: 1 } }, select: { code: true, citationJa: true, citationEn: true } });
+    expect(rules.length).toBeGreaterThan(0);
+    for (const r of rules) {
+      expect(r.citationJa, r.code).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
+      expect(r.citationEn, r.code).toMatch(/^[^\u3040-\u30ff\u4e00-\u9fff]+$/);
+    }
+  });
 });
 
 describe('activation', () => {
@@ -111,7 +137,8 @@ describe('activation', () => {
         severity: support.severity,
         messageJa: support.messageJa,
         messageEn: support.messageEn,
-        citation: support.citation,
+        citationJa: support.citationJa,
+        citationEn: support.citationEn,
         params: '{"thresholdJpy": 7000000}',
       }),
     ).toMatchObject({ ok: true });

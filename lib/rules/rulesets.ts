@@ -162,7 +162,8 @@ export async function saveRule(actor: Actor, input: RuleInput, origin: Origin) {
       severity: input.severity,
       messageJa: input.messageJa.trim(),
       messageEn: input.messageEn.trim(),
-      citation: input.citation.trim(),
+      citationJa: input.citationJa.trim(),
+      citationEn: input.citationEn.trim(),
       params: params as Prisma.InputJsonObject,
     };
     let ruleId = input.ruleId;

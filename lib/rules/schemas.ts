@@ -6,6 +6,7 @@ import { safeString } from '@/lib/security/sanitise';
 import { FOR_EACH_VALUES } from './view-schema';
 
 const text = (max: number) => safeString().trim().min(1, 'rules.errors.required').max(max, 'rules.errors.tooLong');
+const optionalText = (max: number) => safeString().trim().max(max, 'rules.errors.tooLong');
 const id = z.uuid('rules.errors.invalidReference');
 
 export const SEVERITIES = ['INFO', 'REVIEW', 'FLAG'] as const;
@@ -34,11 +35,17 @@ export const ruleSchema = z.object({
   severity: z.enum(SEVERITIES, 'rules.errors.invalidOption'),
   messageJa: text(2000),
   messageEn: text(2000),
-  citation: text(1000),
+  // Both languages are asked for; one is enough to save (readers of the other see it, marked as such).
+  citationJa: optionalText(1000),
+  citationEn: optionalText(1000),
   params: z
     .string()
     .max(4000, 'rules.errors.tooLong')
     .refine((v) => parseParams(v) !== null, 'rules.errors.paramsJson'),
+}).superRefine((v, ctx) => {
+  if (v.citationJa || v.citationEn) return;
+  // On both fields, so each says what is missing next to itself.
+  for (const path of ['citationJa', 'citationEn']) ctx.addIssue({ code: 'custom', path: [path], message: 'rules.errors.citationRequired' });
 });
 export type RuleInput = z.input<typeof ruleSchema>;
 

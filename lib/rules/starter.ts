@@ -28,12 +28,18 @@ export interface StarterRule {
   severity: Severity;
   messageJa: string;
   messageEn: string;
-  citation: string;
+  /** The guideline the rule serves, in each language (every starter rule has both). */
+  citationJa: string;
+  citationEn: string;
   params: Record<string, unknown>;
 }
 
 const JP_POLICY = '統合イノベーション戦略推進会議決定「研究活動の国際化、オープン化に伴う新たなリスクに対する研究インテグリティの確保に係る対応方針について」（2021年4月27日）';
+const JP_POLICY_EN =
+  'Integrated Innovation Strategy Promotion Council decision, "Policy on ensuring research integrity against the new risks of the internationalisation and openness of research" (27 April 2021)';
 const FUNDING_GUIDELINE = '「競争的研究費の適正な執行に関する指針」（2021年12月17日改正）：他の研究費・所属・役職の情報提供';
+const FUNDING_GUIDELINE_EN =
+  '"Guidelines for the proper execution of competitive research funds" (revised 17 December 2021): disclosure of other research funding, affiliations and positions';
 
 export const STARTER_RULES: readonly StarterRule[] = [
   {
@@ -47,7 +53,8 @@ export const STARTER_RULES: readonly StarterRule[] = [
       '外国の人材登用プログラム「{{item.programme.name}}」（{{item.programme.country}}、支援機関：{{item.sponsor.name}}）への参加が開示されています（役割：{{item.role}}）。義務と便益の内容を確認してください。',
     messageEn:
       'Participation in the foreign talent-recruitment programme "{{item.programme.name}}" ({{item.programme.country}}, sponsor: {{item.sponsor.name}}) is disclosed (role: {{item.role}}). Review its obligations and benefits.',
-    citation: `${JP_POLICY}; NSPM-33 (2021) and its implementation guidance (NSTC, 2022): disclosure of participation in foreign talent-recruitment programmes`,
+    citationJa: `${JP_POLICY}；NSPM-33（2021年）及びその実施ガイダンス（NSTC、2022年）：外国の人材登用プログラムへの参加の開示`,
+    citationEn: `${JP_POLICY_EN}; NSPM-33 (2021) and its implementation guidance (NSTC, 2022): disclosure of participation in foreign talent-recruitment programmes`,
     params: {},
   },
   {
@@ -64,7 +71,8 @@ export const STARTER_RULES: readonly StarterRule[] = [
       '贈与・謝金・賞として開示された「{{item.source.name}}」（{{item.source.country}}）は外国の人材登用プログラムに関わるもので、プログラムへの参加に当たります。人材登用プログラムとしての内容（義務と便益）を確認してください。',
     messageEn:
       'The gift, honorarium or award from "{{item.source.name}}" ({{item.source.country}}) concerns a foreign talent-recruitment programme, which counts as involvement in it. Review it as programme participation (obligations and benefits).',
-    citation: `${JP_POLICY}; NSPM-33 (2021) and its implementation guidance (NSTC, 2022): disclosure of participation in foreign talent-recruitment programmes, including their awards; CHIPS and Science Act §10632 (42 U.S.C. 19232)`,
+    citationJa: `${JP_POLICY}；NSPM-33（2021年）及びその実施ガイダンス（NSTC、2022年）：外国の人材登用プログラムへの参加（その賞の受領を含む）の開示；CHIPS・科学法 第10632条（42 U.S.C. 19232）`,
+    citationEn: `${JP_POLICY_EN}; NSPM-33 (2021) and its implementation guidance (NSTC, 2022): disclosure of participation in foreign talent-recruitment programmes, including their awards; CHIPS and Science Act §10632 (42 U.S.C. 19232)`,
     params: { minCandidateScore: 0.9 },
   },
   {
@@ -79,8 +87,10 @@ export const STARTER_RULES: readonly StarterRule[] = [
       '開示された機関「{{item.organisation}}」が「{{item.listJa}}」の「{{item.name}}」と一致します（スコア {{item.score}}、{{item.status|status}}）。',
     messageEn:
       'The disclosed organisation "{{item.organisation}}" matches "{{item.name}}" on "{{item.list}}" (score {{item.score}}, {{item.status|status}}).',
-    citation:
-      '外国為替及び外国貿易法に基づくキャッチオール規制：経済産業省「外国ユーザーリスト」; 国防科技工業局（SASTIND）所管大学については機関のリスク評価（同上の研究インテグリティ対応方針）',
+    citationJa:
+      '外国為替及び外国貿易法に基づくキャッチオール規制：経済産業省「外国ユーザーリスト」；国防科技工業局（SASTIND）所管大学については機関のリスク評価（研究インテグリティの確保に係る対応方針、2021年4月27日）',
+    citationEn:
+      'Catch-all controls under the Foreign Exchange and Foreign Trade Act: METI End User List; for universities supervised by SASTIND, the institution\'s own risk assessment (research-integrity policy of 27 April 2021)',
     params: { lists: [END_USER_LIST], groups: [SASTIND_GROUP], minCandidateScore: 0.9 },
   },
   {
@@ -94,7 +104,8 @@ export const STARTER_RULES: readonly StarterRule[] = [
       '外国の機関「{{item.source.name}}」（{{item.source.country}}）からの研究支援 {{item.totalJpy|yen}} が基準額 {{params.thresholdJpy|yen}} を超えています。',
     messageEn:
       'Support from the foreign organisation "{{item.source.name}}" ({{item.source.country}}) of {{item.totalJpy|yen}} exceeds the threshold of {{params.thresholdJpy|yen}}.',
-    citation: `${FUNDING_GUIDELINE}; NSPM-33 (2021): current and pending (other) support, all sources`,
+    citationJa: `${FUNDING_GUIDELINE}；NSPM-33（2021年）：すべての資金源からの現在及び申請中の（その他の）支援`,
+    citationEn: `${FUNDING_GUIDELINE_EN}; NSPM-33 (2021): current and pending (other) support, all sources`,
     params: { thresholdJpy: 5_000_000 },
   },
   {
@@ -108,7 +119,8 @@ export const STARTER_RULES: readonly StarterRule[] = [
       '外国の人材登用プログラム「{{item.programme.name}}」への参加と、{{grants.throughYear}}年度までの10年間の国内競争的研究費 {{grants.total10y|yen}}（基準額 {{params.grantsThresholdJpy|yen}} 超）が併存しています。',
     messageEn:
       'Participation in the foreign talent-recruitment programme "{{item.programme.name}}" together with domestic grants of {{grants.total10y|yen}} in the ten fiscal years to FY{{grants.throughYear}} (threshold {{params.grantsThresholdJpy|yen}}).',
-    citation: `${FUNDING_GUIDELINE}; CHIPS and Science Act §10632 (42 U.S.C. 19232), malign foreign talent recruitment programmes`,
+    citationJa: `${FUNDING_GUIDELINE}；CHIPS・科学法 第10632条（42 U.S.C. 19232）：悪意ある外国の人材登用プログラム`,
+    citationEn: `${FUNDING_GUIDELINE_EN}; CHIPS and Science Act §10632 (42 U.S.C. 19232), malign foreign talent recruitment programmes`,
     params: { grantsThresholdJpy: 100_000_000 },
   },
   {
@@ -122,7 +134,8 @@ export const STARTER_RULES: readonly StarterRule[] = [
       '外国の機関「{{item.organisation.name}}」（{{item.organisation.country}}）での職「{{item.title}}」に契約書が添付されていません。',
     messageEn:
       'The appointment "{{item.title}}" at the foreign organisation "{{item.organisation.name}}" ({{item.organisation.country}}) has no contract attached.',
-    citation: `${JP_POLICY}; NIH NOT-OD-21-073: copies of contracts for foreign appointments`,
+    citationJa: `${JP_POLICY}；NIH NOT-OD-21-073：外国での職に係る契約書の写しの提出`,
+    citationEn: `${JP_POLICY_EN}; NIH NOT-OD-21-073: copies of contracts for foreign appointments`,
     params: {},
   },
 ];

@@ -13,9 +13,9 @@ import { normalizeName } from '@/lib/watchlists/normalize';
 import { actorFor, makeActor, makeInstitution } from './actors';
 
 export const RULES = [
-  { code: 'TALENT_PROGRAMME', severity: 'FLAG' as Severity, titleEn: 'Talent programme of a country of concern', titleJa: '懸念国の人材登用プログラム', citation: '42 USC 19237' },
-  { code: 'PAID_APPOINTMENT', severity: 'REVIEW' as Severity, titleEn: 'Paid foreign appointment', titleJa: '外国機関での有給の役職', citation: 'Guideline §4' },
-  { code: 'SPONSORED_TRAVEL', severity: 'INFO' as Severity, titleEn: 'Travel paid by a foreign entity', titleJa: '外国機関負担の旅費', citation: 'Checklist 7' },
+  { code: 'TALENT_PROGRAMME', severity: 'FLAG' as Severity, titleEn: 'Talent programme of a country of concern', titleJa: '懸念国の人材登用プログラム', citationEn: '42 USC 19237', citationJa: '米国法典第42編第19237条' },
+  { code: 'PAID_APPOINTMENT', severity: 'REVIEW' as Severity, titleEn: 'Paid foreign appointment', titleJa: '外国機関での有給の役職', citationEn: 'Guideline §4' },
+  { code: 'SPONSORED_TRAVEL', severity: 'INFO' as Severity, titleEn: 'Travel paid by a foreign entity', titleJa: '外国機関負担の旅費', citationJa: 'チェックリスト 7' },
 ];
 
 export async function reviewWorld() {
@@ -53,7 +53,8 @@ export async function reviewWorld() {
         severity: r.severity,
         messageJa: `${r.titleJa}に該当します。`,
         messageEn: `${r.titleEn}.`,
-        citation: r.citation,
+        citationJa: r.citationJa ?? '',
+        citationEn: r.citationEn ?? '',
       },
     });
     rules.set(r.code, row.id);
@@ -84,6 +85,8 @@ export interface SubmittedSpec {
   nameRomaji?: string;
   pendingMatches?: number;
   versions?: number;
+  /** Shapes each version's content before it is written (versions are append-only afterwards). */
+  content?: (content: ReturnType<typeof sampleContent>) => void;
 }
 
 let seq = 0;
@@ -141,6 +144,7 @@ export async function submitted(w: ReviewWorld, s: SubmittedSpec) {
           title: n > 1 ? `Visiting Professor (v${n}, ${i})` : 'Visiting Professor',
         }));
       }
+      s.content?.(content);
       const v = await tx.disclosureVersion.create({
         data: {
           disclosureId: d.id,

@@ -4,7 +4,7 @@
 // the audit trail, and "not found" must be audited.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { acceptInvitationAction, resetPasswordAction } from '@/app/account/actions';
+import { acceptInvitationAction, resetPasswordAction } from '@/lib/account/actions';
 import { type ActionResult, runAction, runPublicAction } from '@/lib/actions/action';
 import { forgotPassword } from '@/lib/auth/forgot-password';
 import type { Actor } from '@/lib/auth/roles';
@@ -16,10 +16,10 @@ import { FUZZ_SEED, hostileValue } from './support/hostile';
 const RUNS_PER_ACTION = Number(process.env.FUZZ_RUNS ?? 12);
 /** Public actions (no session): reviewed by hand, fuzzed below. A new one fails the enumeration test. */
 const PUBLIC_ACTIONS = [
-  'app/account/actions.ts#acceptInvitationAction',
-  'app/account/actions.ts#resetPasswordAction',
-  'app/actions/locale.ts#setLocale',
-  'app/signin/forgot/actions.ts#requestPasswordResetAction',
+  'lib/account/actions.ts#acceptInvitationAction',
+  'lib/account/actions.ts#resetPasswordAction',
+  'lib/account/forgot-password-actions.ts#requestPasswordResetAction',
+  'lib/account/locale-actions.ts#setLocale',
 ];
 const origin = { ip: '192.0.2.77', userAgent: 'vitest-fuzz' };
 

@@ -2,7 +2,7 @@
 // dismissing a match (with a note) must not dismiss it for institution B, nor show B who decided or why;
 // B's queue count and B's review page must agree.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { decideMatchAction } from '@/app/(app)/review/[id]/actions';
+import { decideMatchAction } from '@/lib/review/actions';
 import { runAction } from '@/lib/actions/action';
 import { db } from '@/lib/db/client';
 import { matchesFor } from '@/lib/review/matches';

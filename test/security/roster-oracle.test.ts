@@ -4,7 +4,7 @@
 // here", one reason whatever collided (email, e-Rad number or ORCID iD) and wherever; nothing of the
 // other person reaches the preview. Collisions inside their own institution are still named.
 import { describe, expect, it } from 'vitest';
-import { previewRosterAction } from '@/app/(app)/admin/roster/actions';
+import { previewRosterAction } from '@/lib/admin/roster-actions';
 import { runAction } from '@/lib/actions/action';
 import { adminWorld, makeActor } from '@/test/helpers/actors';
 

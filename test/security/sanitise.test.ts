@@ -2,9 +2,9 @@
 // PostgreSQL and answer 500 — the denial's own audit write included. Each reproduction here goes
 // through the same functions the page, route or action calls.
 import { describe, expect, it } from 'vitest';
-import { saveSectionAction } from '@/app/(app)/disclosures/actions';
-import { addCommentAction } from '@/app/(app)/review/[id]/actions';
-import { setLocale } from '@/app/actions/locale';
+import { saveSectionAction } from '@/lib/filing/actions';
+import { addCommentAction } from '@/lib/review/actions';
+import { setLocale } from '@/lib/account/locale-actions';
 import { listAuditEvents } from '@/lib/admin/audit-log';
 import { listPeople } from '@/lib/admin/people';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';

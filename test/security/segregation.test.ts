@@ -3,7 +3,7 @@
 // their own disclosure: the data layer leaves it out of the review scope, and the review page tells
 // them why (an audited refusal, in both languages).
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addCommentAction, assignAction, decideAction, decideMatchAction, startReviewAction } from '@/app/(app)/review/[id]/actions';
+import { addCommentAction, assignAction, decideAction, decideMatchAction, startReviewAction } from '@/lib/review/actions';
 import { runAction } from '@/lib/actions/action';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';

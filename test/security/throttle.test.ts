@@ -3,8 +3,8 @@
 // (throttled) event, so the audit trail counts them without mocking the verifier.
 import { generate } from 'otplib';
 import { describe, expect, it } from 'vitest';
-import { confirmEnrolmentAction } from '@/app/account/mfa/actions';
-import { verifySecondFactorAction } from '@/app/signin/verify/actions';
+import { confirmEnrolmentAction } from '@/lib/account/mfa-actions';
+import { verifySecondFactorAction } from '@/lib/account/verify-actions';
 import { runAction } from '@/lib/actions/action';
 import { pendingEnrolment } from '@/lib/auth/mfa';
 import { checkPassword } from '@/lib/auth/sign-in';

@@ -10,6 +10,7 @@ import { EnrolForm, RegenerateCodes } from '@/components/account/enrol-form';
 import { SignOutButton } from '@/components/auth/sign-out-button';
 import { currentSession } from '@/lib/auth/actor';
 import { mfaStatus, pendingEnrolment } from '@/lib/auth/mfa';
+import { safeReturnPath, signInPathFor } from '@/lib/auth/return-to';
 import { MFA_PENDING_PATH } from '@/lib/auth/roles';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,10 +18,13 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('title') };
 }
 
-export default async function MfaPage() {
+export default async function MfaPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const actor = await currentSession();
-  if (!actor) redirect('/signin');
-  if (actor.mfaPending === 'verify') redirect(MFA_PENDING_PATH.verify);
+  // A session made to enrol first arrives with the page it asked for (requireActor); after enrolling,
+  // "continue" leads there rather than home.
+  const returnTo = safeReturnPath((await searchParams).next);
+  if (!actor) redirect(signInPathFor(returnTo));
+  if (actor.mfaPending === 'verify') redirect(signInPathFor(returnTo, MFA_PENDING_PATH.verify));
   const [t, format, status] = await Promise.all([getTranslations(), getFormatter(), mfaStatus(actor)]);
   const enrolment = status.enabledAt ? null : await pendingEnrolment(actor);
   return (
@@ -30,8 +34,8 @@ export default async function MfaPage() {
         <div className="stack">
           <p className="form-success">{t('account.mfa.on', { when: format.dateTime(status.enabledAt, { dateStyle: 'long' }) })}</p>
           <p>{t('account.mfa.codesLeft', { count: status.recoveryCodesLeft })}</p>
-          <RegenerateCodes />
-          <Link href="/">{t('account.mfa.back')}</Link>
+          <RegenerateCodes returnTo={returnTo} />
+          <Link href={returnTo ?? '/'}>{t('account.mfa.back')}</Link>
         </div>
       ) : enrolment ? (
         <div className="stack">
@@ -56,8 +60,8 @@ export default async function MfaPage() {
             </li>
             <li>{t('account.mfa.step3')}</li>
           </ol>
-          <EnrolForm />
-          {actor.mfaPending ? <SignOutButton label={t('nav.signOut')} /> : <Link href="/">{t('account.mfa.back')}</Link>}
+          <EnrolForm returnTo={returnTo} />
+          {actor.mfaPending ? <SignOutButton label={t('nav.signOut')} /> : <Link href={returnTo ?? '/'}>{t('account.mfa.back')}</Link>}
         </div>
       ) : null}
     </AccountCard>

@@ -1,5 +1,5 @@
-// Every server action of the app, found in the code: each module under app/ that starts with
-// 'use server' is imported and its exports collected. A defineAction export carries its definition
+// Every server action of the app, found in the code: each module under app/ or lib/ that starts
+// with 'use server' is imported and its exports collected. A defineAction export carries its definition
 // (roles, schema, handler); anything else is a public action and must be listed in PUBLIC_ACTIONS, so a
 // new action cannot slip past the fuzzers.
 import { readdirSync, readFileSync } from 'node:fs';

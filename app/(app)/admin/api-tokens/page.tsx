@@ -4,7 +4,7 @@ import { ActionButton } from '@/components/admin/action-button';
 import { IssueTokenForm } from '@/components/api-tokens/issue-token-form';
 import { listTokens, tokenScopeChoices } from '@/lib/api/tokens';
 import { denyUnlessSystemAdmin, requireRole } from '@/lib/auth/actor';
-import { revokeApiTokenAction } from './actions';
+import { revokeApiTokenAction } from '@/lib/api/actions';
 import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {

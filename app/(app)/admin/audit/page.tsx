@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { requestAuditVerificationAction } from './actions';
+import { requestAuditVerificationAction } from '@/lib/admin/audit-actions';
 import { listAuditEvents } from '@/lib/admin/audit-log';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
 import { isSystemAdmin } from '@/lib/auth/guards';

@@ -8,7 +8,7 @@ import { institutionBySlug } from '@/lib/admin/institutions';
 import { isSystemAdmin } from '@/lib/auth/guards';
 import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
-import { retireDepartmentAction, retireInstitutionAction } from '../actions';
+import { retireDepartmentAction, retireInstitutionAction } from '@/lib/admin/institution-actions';
 import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -8,7 +8,7 @@ import { getPerson } from '@/lib/admin/people';
 import { isSystemAdmin } from '@/lib/auth/guards';
 import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
-import { resendInvitationAction, resetSecondFactorAction, revokeRoleAction, sendPasswordResetAction, setUserDisabledAction } from '../actions';
+import { resendInvitationAction, resetSecondFactorAction, revokeRoleAction, sendPasswordResetAction, setUserDisabledAction } from '@/lib/admin/people-actions';
 import { DataTable } from '@/components/ui/data-table';
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -7,7 +7,7 @@ import { nextStatuses, transitionFor } from '@/lib/admin/cycle-status';
 import { cycleByCode } from '@/lib/admin/cycles';
 import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
-import { setCycleStatusAction } from '../../actions';
+import { setCycleStatusAction } from '@/lib/admin/cycle-actions';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.cycles');

@@ -111,8 +111,10 @@ export default async function RulesetVersionPage({
               <dd lang="ja">{r.messageJa}</dd>
               <dt>{t('rule.messageEn')}</dt>
               <dd lang="en">{r.messageEn}</dd>
-              <dt>{t('rule.citation')}</dt>
-              <dd>{r.citation}</dd>
+              <dt>{t('rule.citationJa')}</dt>
+              <dd lang="ja">{r.citationJa}</dd>
+              <dt>{t('rule.citationEn')}</dt>
+              <dd lang="en">{r.citationEn}</dd>
               {r.params && Object.keys(r.params as object).length ? (
                 <>
                   <dt>{t('rule.params')}</dt>
