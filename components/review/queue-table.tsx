@@ -4,7 +4,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { QueueRow } from '@/lib/review/queue';
 import { OPEN_STATUSES } from '@/lib/review/queue-params';
-import { SeverityBadge, StatusBadge, daysBetween } from './badges';
+import { daysUntil, japanDaysBetween } from '@/lib/time/japan';
+import { SeverityBadge, StatusBadge } from './badges';
 import { DataTable } from '@/components/ui/data-table';
 
 export async function QueueTable({ rows, caption, locale }: { rows: QueueRow[]; caption: string; locale: string }) {
@@ -35,8 +36,8 @@ export async function QueueTable({ rows, caption, locale }: { rows: QueueRow[]; 
         </thead>
         <tbody>
           {rows.map((r) => {
-            const age = daysBetween(r.lastSubmittedAt, now);
-            const left = daysBetween(now, r.cycle.reviewDeadline);
+            const age = japanDaysBetween(r.lastSubmittedAt, now);
+            const left = daysUntil(r.cycle.reviewDeadline, now);
             const open = OPEN_STATUSES.includes(r.status);
             return (
               <tr key={r.id}>

@@ -4,7 +4,7 @@ import { runAction } from '@/lib/actions/action';
 import { AUDIT_PAGE_SIZE, listAuditEvents, startAuditExport } from '@/lib/admin/audit-log';
 import { csvField } from '@/lib/csv/write';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
-import { toJstLocal } from '@/lib/admin/time';
+import { toJapanLocal } from '@/lib/time/japan';
 import { recordAuditNow } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
 import { adminWorld } from '@/test/helpers/actors';
@@ -25,7 +25,7 @@ describe('audit log viewer', () => {
     const byPerson = await listAuditEvents(w.system, auditFilterFrom({ actor: w.adminA.email.toUpperCase() }));
     expect(byPerson.events.length).toBeGreaterThanOrEqual(2);
     expect(byPerson.events.every((e) => e.actorEmail === w.adminA.email)).toBe(true);
-    const future = toJstLocal(new Date(Date.now() + 3600_000));
+    const future = toJapanLocal(new Date(Date.now() + 3600_000));
     expect((await listAuditEvents(w.system, auditFilterFrom({ from: future }))).events).toEqual([]);
     expect((await listAuditEvents(w.system, auditFilterFrom({ to: future, entityId: w.officer.userId }))).events.length).toBe(2);
     // Malformed filters are ignored, not errors.
@@ -52,7 +52,7 @@ describe('audit log viewer', () => {
     // Another institution's event inside the same window: never shown, and useless as a cursor.
     const [foreign] = await db.$queryRaw<{ id: bigint }[]>`INSERT INTO "AuditEvent" ("occurredAt", action, "institutionId", outcome, details, hash)
       VALUES (${at(6)}, 'test.window', ${w.b.id}::uuid, 'SUCCESS', '{}'::jsonb, 'hb') RETURNING id`;
-    const window = { action: 'test.window', from: toJstLocal(at(0)), to: toJstLocal(at(10)) };
+    const window = { action: 'test.window', from: toJapanLocal(at(0)), to: toJapanLocal(at(10)) };
     const seen = (await listAuditEvents(w.adminA, auditFilterFrom(window))).events.map((e) => ({
       i: (e.details as { i: number }).i,
       at: e.occurredAt.getTime(),

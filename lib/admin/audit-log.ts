@@ -9,7 +9,7 @@ import type { Prisma } from '@/lib/generated/prisma/client';
 
 import type { AuditFilter } from './schemas/audit-filter';
 import { where } from './scope';
-import { fromJstLocal } from './time';
+import { fromJapanLocal } from '@/lib/time/japan';
 
 export const AUDIT_PAGE_SIZE = 50;
 const EXPORT_BATCH = 1000;
@@ -23,8 +23,8 @@ export function auditWhere(actor: Actor, f: AuditFilter): Prisma.AuditEventWhere
   if (f.entityId) and.push({ entityId: f.entityId });
   // "admin.user" finds admin.user.disable, admin.user.invite, …
   if (f.action) and.push({ action: { startsWith: f.action } });
-  if (f.from) and.push({ occurredAt: { gte: fromJstLocal(f.from) } });
-  if (f.to) and.push({ occurredAt: { lt: new Date(fromJstLocal(f.to).getTime() + 60_000) } });
+  if (f.from) and.push({ occurredAt: { gte: fromJapanLocal(f.from) } });
+  if (f.to) and.push({ occurredAt: { lt: new Date(fromJapanLocal(f.to).getTime() + 60_000) } });
   return { AND: and };
 }
 

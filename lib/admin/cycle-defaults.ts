@@ -3,6 +3,7 @@
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
+import { fiscalYearOf } from '@/lib/time/japan';
 import type { CycleInput } from './schemas/cycle';
 import { where } from './scope';
 
@@ -17,8 +18,7 @@ export async function newCycleDefaults(actor: Actor, institutionId: string, now 
     orderBy: [{ fiscalYear: 'desc' }, { createdAt: 'desc' }],
     select: { fiscalYear: true, attestationJa: true, attestationEn: true, reminderDays: true, exchangeRates: { orderBy: { currency: 'asc' } } },
   });
-  // Japanese fiscal years start in April.
-  const currentFy = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  const currentFy = fiscalYearOf(now);
   const fy = Math.max(currentFy, (last?.fiscalYear ?? currentFy - 1) + 1);
   return {
     institutionId,

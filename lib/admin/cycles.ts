@@ -10,7 +10,7 @@ import { changes } from './audit-event';
 import { transitionFor } from './cycle-status';
 import { type CycleInput, type CycleStatusInput, type CycleUpdateInput, parseReminderDays } from './schemas/cycle';
 import { assertInScope, where } from './scope';
-import { fromJstLocal, toJstLocal } from './time';
+import { fromJapanLocal, toJapanLocal } from '@/lib/time/japan';
 
 const rowSelect = {
   id: true,
@@ -47,9 +47,9 @@ export async function cycleByCode(actor: Actor, slug: string, code: string) {
     fiscalYear: c.fiscalYear,
     titleJa: c.titleJa,
     titleEn: c.titleEn,
-    opensAt: toJstLocal(c.opensAt),
-    filingDeadline: toJstLocal(c.filingDeadline),
-    reviewDeadline: toJstLocal(c.reviewDeadline),
+    opensAt: toJapanLocal(c.opensAt),
+    filingDeadline: toJapanLocal(c.filingDeadline),
+    reviewDeadline: toJapanLocal(c.reviewDeadline),
     attestationJa: c.attestationJa,
     attestationEn: c.attestationEn,
     rates: c.exchangeRates.map((r) => ({ currency: r.currency, jpyPerUnit: r.jpyPerUnit.toString() })),
@@ -64,9 +64,9 @@ function toData(input: CycleInput) {
     fiscalYear: input.fiscalYear,
     titleJa: input.titleJa,
     titleEn: input.titleEn,
-    opensAt: fromJstLocal(input.opensAt),
-    filingDeadline: fromJstLocal(input.filingDeadline),
-    reviewDeadline: fromJstLocal(input.reviewDeadline),
+    opensAt: fromJapanLocal(input.opensAt),
+    filingDeadline: fromJapanLocal(input.filingDeadline),
+    reviewDeadline: fromJapanLocal(input.reviewDeadline),
     attestationJa: input.attestationJa,
     attestationEn: input.attestationEn,
     reminderDays: parseReminderDays(input.reminderDays) ?? [],

@@ -3,6 +3,7 @@
 import 'server-only';
 import { type Actor, institutionsFor } from '@/lib/auth/roles';
 import { db } from '@/lib/db/client';
+import { daysUntil } from '@/lib/time/japan';
 import { disclosureProgress } from '@/lib/disclosures/progress';
 import type { DisclosureContent } from '@/lib/disclosures/sections';
 import { assembleDraft } from './content';
@@ -11,7 +12,6 @@ import { stateOf } from './state';
 import { canStartUpdate, editability } from './workflow';
 import { researcherFeedback } from './view';
 
-const DAY = 24 * 60 * 60 * 1000;
 
 export async function myDisclosures(actor: Actor) {
   const institutions = institutionsFor(actor, 'RESEARCHER');
@@ -73,14 +73,16 @@ export async function myDisclosures(actor: Actor) {
     }),
   );
   const byCycle = new Map(rows.map((r) => [r.cycleId, r]));
-  const now = Date.now();
+  const now = new Date();
   return {
     open: cycles
       .filter((c) => c.status === 'OPEN')
       .map((c) => ({
         cycle: c,
-        /** Whole days until the filing deadline (0 on the day itself, negative once it has passed). */
-        daysLeft: Math.ceil((c.filingDeadline.getTime() - now) / DAY),
+        /** Calendar days in Japan until the filing deadline's day (0 on it), as the reminder mail counts. */
+        daysLeft: daysUntil(c.filingDeadline, now),
+        /** The deadline's instant is past (on its day, after its hour, too). */
+        passed: c.filingDeadline.getTime() <= now.getTime(),
         disclosure: byCycle.get(c.id) ?? null,
       })),
     returned: rows.filter((r) => r.status === 'RETURNED'),

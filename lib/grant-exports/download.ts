@@ -18,6 +18,7 @@ import { contentDisposition } from '@/lib/http/content-disposition';
 import { type Locale, isLocale } from '@/lib/i18n/config';
 import { messagesFor } from '@/lib/i18n/messages';
 import { formatMoney } from '@/lib/money';
+import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
 import { type CposAmount, cposDocument } from './cpos';
 import { eradCsv, eradRows, type ThisYearAmounts } from './erad';
 import { cposPdf } from './pdf';
@@ -94,7 +95,7 @@ export async function grantExportResponse(
 
   const file = params.file as ExportFile;
   const locale = exportLocale(request);
-  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: 'grantExports' as never, timeZone: 'Asia/Tokyo' }) as unknown as (
+  const t = createTranslator({ locale, messages: messagesFor(locale), namespace: 'grantExports' as never, timeZone: JAPAN_TIME_ZONE }) as unknown as (
     key: string,
     values?: Record<string, string | number>,
   ) => string;

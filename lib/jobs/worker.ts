@@ -4,6 +4,7 @@
 import 'server-only';
 import { RETIRED_AUDIT_SCHEDULES } from '@/lib/audit/jobs';
 import { type SealerHandle, startSealer } from '@/lib/audit/sealer';
+import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
 import { boss, ensureQueue, stopBoss } from './boss';
 import { JOBS, SCHEDULES } from './handlers';
 import { runTask } from './tasks';
@@ -24,7 +25,7 @@ export async function startWorkers(): Promise<void> {
   }
   for (const s of SCHEDULES) {
     await ensureQueue(s.name);
-    await b.schedule(s.name, s.cron, {}, { tz: 'Asia/Tokyo' });
+    await b.schedule(s.name, s.cron, {}, { tz: JAPAN_TIME_ZONE });
   }
   for (const name of RETIRED_AUDIT_SCHEDULES) await b.unschedule(name).catch(() => {});
   g.__kaijiSealer ??= startSealer();

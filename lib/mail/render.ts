@@ -3,6 +3,7 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import { DEFAULT_LOCALE, type Locale, isLocale } from '@/lib/i18n/config';
 import { messagesFor } from '@/lib/i18n/messages';
+import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
 
 type Values = Record<string, string | number>;
 export type MailText = (key: string, values?: Values) => string;
@@ -14,7 +15,7 @@ export function mailLocale(locale: string | null | undefined): Locale {
 /** A translator over the `mail` namespace of the recipient's language. */
 export function mailText(locale: string | null | undefined): MailText {
   const l = mailLocale(locale);
-  const t = createTranslator({ locale: l, messages: messagesFor(l), timeZone: 'Asia/Tokyo' });
+  const t = createTranslator({ locale: l, messages: messagesFor(l), timeZone: JAPAN_TIME_ZONE });
   return (key, values) => (t as unknown as (k: string, v?: Values) => string)(`mail.${key}`, values);
 }
 
@@ -29,6 +30,6 @@ export function mailDateTime(locale: string | null | undefined, d: Date): string
   return new Intl.DateTimeFormat(mailLocale(locale) === 'ja' ? 'ja-JP' : 'en-GB', {
     dateStyle: 'long',
     timeStyle: 'short',
-    timeZone: 'Asia/Tokyo',
+    timeZone: JAPAN_TIME_ZONE,
   }).format(d) + (mailLocale(locale) === 'ja' ? '（日本時間）' : ' (Japan time)');
 }

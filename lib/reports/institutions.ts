@@ -2,6 +2,7 @@
 // API's /institutions.
 import 'server-only';
 import type { Actor } from '@/lib/auth/roles';
+import { fiscalYearOf } from '@/lib/time/japan';
 import { query } from './pg';
 import { type ReportPurpose, assertCanReport, reportScope, scopeOn } from './scope';
 import { raw, sql } from './sql';
@@ -52,11 +53,5 @@ export async function defaultFiscalYear(actor: Actor, purposes: ReportPurpose[] 
     SELECT max(c."fiscalYear") AS fy FROM "Disclosure" d JOIN "DisclosureCycle" c ON c.id = d."cycleId" WHERE ${scope.predicate}`);
   if (row?.fy) return row.fy;
   const years = await reportFiscalYears(actor, purposes);
-  return years[0] ?? currentFiscalYear();
-}
-
-/** Japan's fiscal year starts on 1 April. */
-export function currentFiscalYear(now = new Date()): number {
-  const tokyo = new Date(now.getTime() + 9 * 3600_000);
-  return tokyo.getUTCMonth() >= 3 ? tokyo.getUTCFullYear() : tokyo.getUTCFullYear() - 1;
+  return years[0] ?? fiscalYearOf();
 }

@@ -5,7 +5,7 @@ import { db } from '@/lib/db/client';
 import { auditEvents } from '@/test/helpers/actors';
 import { type ReviewWorld, reviewWorld, submitted } from '@/test/helpers/review-world';
 import { researcherFeedback } from './feedback';
-import { todayInJapan } from './schemas';
+import { japanDate } from '@/lib/time/japan';
 
 let w: ReviewWorld;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 
 const origin = { ip: '10.0.0.9', userAgent: 'vitest' };
-const inDays = (n: number) => todayInJapan(new Date(Date.now() + n * 86_400_000));
+const inDays = (n: number) => japanDate(new Date(Date.now() + n * 86_400_000));
 const fresh = () => submitted(w, { cycle: w.cycleA, findings: ['PAID_APPOINTMENT'] });
 const state = (id: string) => db.disclosure.findUniqueOrThrow({ where: { id }, select: { status: true, stateVersion: true, decidedAt: true } });
 

@@ -9,7 +9,7 @@ import { deliverPending } from '@/lib/mail/deliver';
 import { type ReviewWorld, reviewWorld, submitted } from '@/test/helpers/review-world';
 import { notifyOfficersOfSubmission } from './notify';
 import { sendReminders } from './reminders';
-import { todayInJapan } from './schemas';
+import { japanDate } from '@/lib/time/japan';
 
 interface Arrived {
   to: string[];
@@ -106,7 +106,7 @@ describe('review mail', () => {
     expect(returned.body).toContain(reason);
 
     const e = await submitted(w, { cycle: w.cycleA });
-    const reviewDate = todayInJapan(new Date(Date.now() + 30 * 86_400_000));
+    const reviewDate = japanDate(new Date(Date.now() + 30 * 86_400_000));
     const plan = { conditions: '兼業先への学生派遣を行わないこと。', responsiblePerson: '研究推進部長', reviewDates: [reviewDate] };
     expect(
       await runAction(decideAction.definition, w.officerA, { disclosureId: e.id, stateVersion: 1, decision: 'APPROVE', disposition: 'MANAGED', plan }, origin),

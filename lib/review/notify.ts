@@ -6,6 +6,7 @@ import type { Tx } from '@/lib/db/client';
 import { env } from '@/lib/env';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { mailDateTime, mailLocale, mailText, renderMail } from '@/lib/mail/render';
+import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
 import type { DecisionKind } from './schemas';
 
 export interface Recipient {
@@ -39,7 +40,7 @@ function cycleTitle(locale: string | null, cycle: { titleJa: string; titleEn: st
 /** A YYYY-MM-DD date as the recipient reads it ("2027年3月15日" / "15 March 2027"). */
 export function mailDate(locale: string | null, isoDate: string | Date): string {
   const d = typeof isoDate === 'string' ? new Date(`${isoDate}T00:00:00Z`) : isoDate;
-  return new Intl.DateTimeFormat(mailLocale(locale) === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeZone: typeof isoDate === 'string' ? 'UTC' : 'Asia/Tokyo' }).format(d);
+  return new Intl.DateTimeFormat(mailLocale(locale) === 'ja' ? 'ja-JP' : 'en-GB', { dateStyle: 'long', timeZone: typeof isoDate === 'string' ? 'UTC' : JAPAN_TIME_ZONE }).format(d);
 }
 
 /**

@@ -9,16 +9,10 @@ import 'server-only';
 import { db } from '@/lib/db/client';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { mailDateTime, mailLocale, renderMail } from '@/lib/mail/render';
+import { daysUntil, japanDate } from '@/lib/time/japan';
 import { appLink } from './notify';
-import { todayInJapan } from './schemas';
 
 const DAY = 86_400_000;
-
-/** Whole days from Japan's today to the deadline's date in Japan. */
-export function daysUntil(deadline: Date, now = new Date()): number {
-  const deadlineDay = Date.parse(todayInJapan(deadline));
-  return Math.round((deadlineDay - Date.parse(todayInJapan(now))) / DAY);
-}
 
 interface Person {
   id: string;
@@ -28,7 +22,7 @@ interface Person {
 }
 
 export async function sendReminders(now = new Date()): Promise<{ researchers: number; officers: number }> {
-  const today = todayInJapan(now);
+  const today = japanDate(now);
   const counts = { researchers: 0, officers: 0 };
   const cycles = await db.disclosureCycle.findMany({
     where: { status: { in: ['OPEN', 'CLOSED'] }, reviewDeadline: { gte: new Date(now.getTime() - DAY) } },

@@ -2,6 +2,7 @@
 // browser. Messages are catalog keys (review.errors.*). Pure: no server imports.
 import { z } from 'zod';
 import { safeString } from '@/lib/security/sanitise';
+import { japanDate } from '@/lib/time/japan';
 
 export const DECISIONS = ['APPROVE', 'RETURN', 'FLAG'] as const;
 export type DecisionKind = (typeof DECISIONS)[number];
@@ -21,11 +22,6 @@ function isIsoDate(v: string): boolean {
   if (!m) return false;
   const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return d.toISOString().slice(0, 10) === v;
-}
-
-/** Today in Japan (the office's calendar), as YYYY-MM-DD. */
-export function todayInJapan(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
 
 export const planSchema = z.object({
@@ -64,7 +60,7 @@ export const decisionSchema = z
     const dates = plan?.reviewDates ?? [];
     if (!dates.length) ctx.addIssue({ code: 'custom', path: ['plan', 'reviewDates'], message: 'review.errors.reviewDateRequired' });
     else if (!dates.every(isIsoDate)) ctx.addIssue({ code: 'custom', path: ['plan', 'reviewDates'], message: 'review.errors.invalidDate' });
-    else if (dates.some((d) => d < todayInJapan())) ctx.addIssue({ code: 'custom', path: ['plan', 'reviewDates'], message: 'review.errors.reviewDateInPast' });
+    else if (dates.some((d) => d < japanDate())) ctx.addIssue({ code: 'custom', path: ['plan', 'reviewDates'], message: 'review.errors.reviewDateInPast' });
     else if (new Set(dates).size !== dates.length) ctx.addIssue({ code: 'custom', path: ['plan', 'reviewDates'], message: 'review.errors.duplicateDate' });
   });
 export type DecisionInput = z.input<typeof decisionSchema>;

@@ -10,6 +10,7 @@ import type { AuditAction } from '@/lib/audit/actions';
 import { auditBy } from '@/lib/audit/by';
 import type { Origin } from '@/lib/audit/record';
 import { db, type Tx } from '@/lib/db/client';
+import { fromJapanLocal } from '@/lib/time/japan';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { RULE_SELECT } from './in-force';
 import { enqueueReevaluation } from './reevaluate';
@@ -199,17 +200,12 @@ export async function discardDraft(actor: Actor, input: { versionId: string }, o
   });
 }
 
-/** "2027-04-01T09:00" in Japan time. */
-export function fromJst(local: string): Date {
-  return new Date(`${local}:00+09:00`);
-}
-
 export async function activateVersion(actor: Actor, input: { versionId: string; effectiveFrom?: string }, origin: Origin, now = new Date()) {
   return db.$transaction(
     async (tx) => {
       const draft = await draftOrThrow(tx, input.versionId);
       await tx.$queryRaw`SELECT id FROM "Ruleset" WHERE id = ${draft.rulesetId}::uuid FOR UPDATE`;
-      const effectiveFrom = input.effectiveFrom ? fromJst(input.effectiveFrom) : now;
+      const effectiveFrom = input.effectiveFrom ? fromJapanLocal(input.effectiveFrom) : now;
       if (Number.isNaN(effectiveFrom.getTime()) || effectiveFrom.getTime() < now.getTime() - 60_000) {
         throw new ActionError('errors.invalidInput', { effectiveFrom: ['rules.errors.effectiveInPast'] });
       }

@@ -27,7 +27,7 @@ export default async function Page() {
       <section aria-labelledby="open-title" className="stack">
         <h2 id="open-title">{t('filing.home.openCycles')}</h2>
         {data.open.length === 0 ? <p>{t('filing.home.noOpenCycle')}</p> : null}
-        {data.open.map(({ cycle, disclosure, daysLeft }) => {
+        {data.open.map(({ cycle, disclosure, daysLeft, passed }) => {
           return (
             <article key={cycle.id} className="card stack" aria-labelledby={`cycle-${cycle.id}`}>
               <div className="spread">
@@ -37,7 +37,7 @@ export default async function Page() {
               <p>
                 {t('filing.home.deadline', { date: format.dateTime(cycle.filingDeadline, { dateStyle: 'long' }) })}{' '}
                 <strong className={daysLeft <= 7 ? 'deadline-near' : undefined}>
-                  {daysLeft >= 0 ? t('filing.home.daysLeft', { count: daysLeft }) : t('filing.home.overdue')}
+                  {passed ? t('filing.home.overdue') : t('filing.home.daysLeft', { count: daysLeft })}
                 </strong>
               </p>
               {disclosure?.progress ? (

@@ -8,6 +8,7 @@ import { sealedAuditHead } from '@/lib/audit/verify';
 import type { Actor } from '@/lib/auth/roles';
 import { type Locale, isLocale } from '@/lib/i18n/config';
 import { messagesFor } from '@/lib/i18n/messages';
+import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
 
 export interface ExportFooter {
   requester: string;
@@ -20,7 +21,7 @@ export interface ExportFooter {
 /** "2026-11-29 16:40:05 JST". */
 export function tokyoTime(at: Date): string {
   const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Tokyo',
+    timeZone: JAPAN_TIME_ZONE,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -50,6 +51,6 @@ export type ReportsTranslator = (key: string, values?: Values) => string;
 /** The `reports` catalog in `locale`, outside any request (background tasks, files). */
 export function exportTranslator(locale: string): ReportsTranslator {
   const l: Locale = isLocale(locale) ? locale : 'ja';
-  const t = createTranslator({ locale: l, messages: messagesFor(l), timeZone: 'Asia/Tokyo' });
+  const t = createTranslator({ locale: l, messages: messagesFor(l), timeZone: JAPAN_TIME_ZONE });
   return (key, values) => (t as unknown as (k: string, v?: Values) => string)(`reports.${key}`, values);
 }

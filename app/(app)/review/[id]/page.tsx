@@ -7,7 +7,8 @@ import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { z } from 'zod';
 import { AssignForm } from '@/components/review/assign-form';
-import { SeverityBadge, StatusBadge, daysBetween } from '@/components/review/badges';
+import { SeverityBadge, StatusBadge } from '@/components/review/badges';
+import { daysUntil } from '@/lib/time/japan';
 import { CommentForm } from '@/components/review/comment-form';
 import { VersionDiff } from '@/components/disclosures/version-diff';
 import type { FormatContext } from '@/components/disclosures/format';
@@ -57,7 +58,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
     if (parsed) flagged.add(parsed.itemId);
   }
   const dt = (x: Date) => format.dateTime(x, { dateStyle: 'medium', timeStyle: 'short' });
-  const left = daysBetween(new Date(), d.cycle.reviewDeadline);
+  const left = daysUntil(d.cycle.reviewDeadline);
   const decidable = DECIDABLE.includes(d.status);
 
   return (
