@@ -12,7 +12,7 @@ import { db } from '@/lib/db/client';
 import { sampleContent } from '@/lib/disclosures/sample';
 import { startUpdate } from '@/lib/filing/updates';
 import { sampleGrantsCsv } from '@/lib/grants/seed';
-import { todayInJapan } from '@/lib/review/schemas';
+import { japanDate } from '@/lib/time/japan';
 import { makeActor } from '@/test/helpers/actors';
 import { submitInput } from '@/test/helpers/filing';
 import { submitted } from '@/test/helpers/review-world';
@@ -90,7 +90,7 @@ async function draftVersion(w: SeedWorld, withRule: boolean) {
 const personAtA = (w: SeedWorld) => makeActor({ roles: [{ role: 'RESEARCHER', institutionId: w.a.id }] });
 
 const inAMonth = () => {
-  const d = new Date(`${todayInJapan()}T00:00:00Z`);
+  const d = new Date(`${japanDate()}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 30);
   return d.toISOString().slice(0, 10);
 };
