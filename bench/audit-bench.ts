@@ -255,7 +255,7 @@ for (const size of SIZES) {
       values.push(value);
       where.push(sql.replace('?', `$${values.length}`));
     };
-    if (v.actor === instAdmin) add(`"institutionId" = ANY(?::uuid[])`, ['00000000-0000-4000-8000-000000000007']);
+    if (v.actor === instAdmin) add(`"institutionId" = ?::uuid`, '00000000-0000-4000-8000-000000000007'); // what Prisma sends for one institution
     if (filter.actor) add(`"actorEmail" = ?`, filter.actor);
     if (filter.action) add(`action LIKE ?`, `${filter.action}%`);
     if (filter.entityType) add(`"entityType" = ?`, filter.entityType);

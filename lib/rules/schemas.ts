@@ -2,7 +2,7 @@
 // server action. Messages are catalog keys (rules.errors.*). The expression itself is checked by CEL
 // (cel-env.ts), in the browser for quick feedback and again on the server, which also knows the lists.
 import { z } from 'zod';
-import { safeString } from '@/lib/security/sanitise';
+import { UNSAFE_TEXT_KEY, inspectInput, safeString } from '@/lib/security/sanitise';
 import { FOR_EACH_VALUES } from './view-schema';
 
 const text = (max: number) => safeString().trim().min(1, 'rules.errors.required').max(max, 'rules.errors.tooLong');
@@ -12,8 +12,8 @@ const id = z.uuid('rules.errors.invalidReference');
 export const SEVERITIES = ['INFO', 'REVIEW', 'FLAG'] as const;
 export const RULE_CODE = /^[a-z0-9][a-z0-9-]{1,62}$/;
 
-/** Rule.params as typed in the form: a JSON object (or empty for none). */
-export function parseParams(textValue: string): Record<string, unknown> | null {
+/** The JSON object typed as Rule.params (empty text: none), or null when it is not one. */
+function decodeParams(textValue: string): Record<string, unknown> | null {
   const t = textValue.trim();
   if (!t) return {};
   try {
@@ -22,6 +22,18 @@ export function parseParams(textValue: string): Record<string, unknown> | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Rule.params as typed in the form: a JSON object (or empty for none), else null. Its text was behind
+ * JSON escapes when the input gate saw it ("\u0000", "\u202e"), so the decoded object goes through the same
+ * gate: null when it holds text PostgreSQL cannot store, bidi controls dropped otherwise.
+ */
+export function parseParams(textValue: string): Record<string, unknown> | null {
+  const decoded = decodeParams(textValue);
+  if (!decoded) return null;
+  const inspected = inspectInput(decoded);
+  return inspected.ok ? (inspected.value as Record<string, unknown>) : null;
 }
 
 export const ruleSchema = z.object({
@@ -41,7 +53,8 @@ export const ruleSchema = z.object({
   params: z
     .string()
     .max(4000, 'rules.errors.tooLong')
-    .refine((v) => parseParams(v) !== null, 'rules.errors.paramsJson'),
+    .refine((v) => decodeParams(v) !== null, 'rules.errors.paramsJson')
+    .refine((v) => decodeParams(v) === null || parseParams(v) !== null, UNSAFE_TEXT_KEY),
 }).superRefine((v, ctx) => {
   if (v.citationJa || v.citationEn) return;
   // On both fields, so each says what is missing next to itself.

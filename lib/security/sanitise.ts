@@ -34,10 +34,17 @@ export function stripBidi(s: string): string {
   return s.replace(BIDI_ALL, '');
 }
 
+/** The first `max` UTF-16 units of `s`, one fewer when the cut would split a surrogate pair (a lone half
+ * cannot be stored). */
+export function cutText(s: string, max: number): string {
+  const code = s.charCodeAt(max - 1);
+  return s.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
 /** Makes any string storable and displayable without refusing it: for audit details, logs, headers. */
 export function scrubText(s: string, maxLength = Infinity): string {
   const clean = stripBidi(s.replace(NUL_ALL, '').replace(LONE_SURROGATE_ALL, '\uFFFD'));
-  return clean.length > maxLength ? `${clean.slice(0, maxLength)}…` : clean;
+  return clean.length > maxLength ? `${cutText(clean, maxLength)}…` : clean;
 }
 
 /**

@@ -19,7 +19,8 @@ import { countRecords, recordQuery } from '@/lib/reports/records';
 import { listQueue } from '@/lib/review/queue';
 import { parseQueueParams } from '@/lib/review/queue-params';
 import { gateRefusal } from '@/lib/security/request-gate';
-import { inspectInput, safeString, scrubJson, scrubText, unsafeReason } from '@/lib/security/sanitise';
+import { parseParams, ruleSchema } from '@/lib/rules/schemas';
+import { UNSAFE_TEXT_KEY, inspectInput, safeString, scrubJson, scrubText, unsafeReason } from '@/lib/security/sanitise';
 import { firstSearchParams, isInt8Id, isLocalDateTime, urlRefusal } from '@/lib/security/url-params';
 import { filingWorld, startFor } from '@/test/helpers/filing';
 import { reviewWorld, submitted } from '@/test/helpers/review-world';
@@ -55,6 +56,39 @@ describe('the sanitiser', () => {
   it('scrubs for the record without refusing: NUL gone, surrogates replaced, bounded', () => {
     expect(scrubText(`a${NUL}b${RLO}c\uD800`)).toBe('abc\uFFFD');
     expect(scrubJson({ [`k${NUL}`]: ['x'.repeat(5000)], n: Number.NaN })).toEqual({ k: [`${'x'.repeat(2000)}…`], n: 'NaN' });
+  });
+
+  it('cuts long text between characters, never through a surrogate pair (which would leave a lone half)', () => {
+    const cut = scrubText(`${'x'.repeat(9)}😀😀`, 10);
+    expect(cut).toBe(`${'x'.repeat(9)}…`);
+    expect(unsafeReason(cut)).toBeNull();
+    expect(scrubText('😀😀', 2)).toBe('😀…');
+  });
+
+  // Found by the action fuzzer (fuzz-actions.test.ts): escapes in a rule's JSON parameters passed the
+  // input gate as plain ASCII, then decoded into NUL (500), a lone surrogate (500) or a stored bidi control.
+  it('text decoded from a rule\'s JSON parameters goes through the same gate', () => {
+    const rule = (params: string) => ({
+      versionId: '00000000-0000-4000-8000-000000000000',
+      code: 'paid-appointment',
+      titleJa: '有給',
+      titleEn: 'Paid',
+      forEach: '',
+      expression: 'true',
+      severity: 'INFO',
+      messageJa: '確認',
+      messageEn: 'Check',
+      citationJa: '§4',
+      citationEn: '§4',
+      params,
+    });
+    for (const bad of ['{"k":"\\u0000"}', '{"k":"\\ud800"}', '{"k":["a\\udc00"]}']) {
+      expect(ruleSchema.safeParse(rule(bad)).error?.issues.map((i) => [i.path.join('.'), i.message]), bad).toEqual([['params', UNSAFE_TEXT_KEY]]);
+      expect(parseParams(bad)).toBeNull();
+    }
+    expect(ruleSchema.safeParse(rule('{"k":"a\\u202eb"}')).success).toBe(true);
+    expect(parseParams('{"k":"a\\u202eb", "n": 1}')).toEqual({ k: 'ab', n: 1 });
+    expect(ruleSchema.safeParse(rule('[1]')).error?.issues.map((i) => i.message)).toEqual(['rules.errors.paramsJson']);
   });
 });
 
