@@ -1,6 +1,7 @@
-// CSV export benchmark: Kaiji's streamed CSV export of a million disclosures (lib/reports/export/csv.ts,
+// Export benchmark: Kaiji's streamed CSV export of a million disclosures (lib/reports/export/csv.ts,
 // the path the download route takes, ending in a web ReadableStream) beside PostgreSQL's own
-// COPY (the same SELECT) TO STDOUT consumed and discarded. Prints rows per second, peak RSS of this
+// COPY (the same SELECT) TO STDOUT consumed and discarded; the XLSX of the same list (xlsx.ts) and
+// the PDF summary of the latest fiscal year over every institution. Prints rows per second, peak RSS of this
 // process while each runs, and the ratio.
 //
 //   TSX_TSCONFIG_PATH=tsconfig.scripts.json node --expose-gc --import tsx bench/export-bench.ts [--disclosures 1000000] [--rounds 3] [--database-url URL]
@@ -12,7 +13,8 @@
 import { once } from 'node:events';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough, Readable, Writable } from 'node:stream';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
@@ -82,6 +84,9 @@ const { exportFooter, exportTranslator } = await import('../lib/reports/export/f
 const { reportScope } = await import('../lib/reports/scope');
 const { endReportsPool } = await import('../lib/reports/pg');
 const { db } = await import('../lib/db/client');
+const { writeRecordsXlsx } = await import('../lib/reports/export/xlsx');
+const { summaryPdfInput } = await import('../lib/reports/export/summary-input');
+const { writeSummaryPdf } = await import('../lib/reports/export/pdf/summary');
 type Actor = import('../lib/auth/roles').Actor;
 
 const client = new pg.Client({ connectionString: url });
@@ -115,6 +120,8 @@ interface Result {
   seconds: number;
   peakRssMb: number;
   baseRssMb: number;
+  /** This process's CPU time (user + system): what the wall clock measures on an idle machine. */
+  cpuSeconds: number;
 }
 
 async function measure(run: () => Promise<{ rows: number; bytes: number }>): Promise<Result> {
@@ -125,11 +132,13 @@ async function measure(run: () => Promise<{ rows: number; bytes: number }>): Pro
     peak = Math.max(peak, process.memoryUsage().rss);
   }, 20);
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   const { rows, bytes } = await run();
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
   clearInterval(timer);
   peak = Math.max(peak, process.memoryUsage().rss);
-  return { rows, bytes, seconds, peakRssMb: peak / 2 ** 20, baseRssMb: base / 2 ** 20 };
+  return { rows, bytes, seconds, peakRssMb: peak / 2 ** 20, baseRssMb: base / 2 ** 20, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 /** PostgreSQL alone: COPY (the same SELECT) TO STDOUT, every chunk dropped on arrival. */
@@ -162,6 +171,38 @@ async function kaijiCsv(query = q): Promise<{ rows: number; bytes: number }> {
   return { rows: result.rows, bytes };
 }
 
+/** A Writable that counts and drops what it is given (the download's network side). */
+function discard(): Writable & { bytes: number } {
+  const w = new Writable({
+    write(chunk: Buffer, _e, cb) {
+      w.bytes += chunk.length;
+      cb();
+    },
+  }) as Writable & { bytes: number };
+  w.bytes = 0;
+  return w;
+}
+
+/** Kaiji's XLSX: the same COPY parsed into exceljs's streaming writer, as the background export writes it. */
+async function kaijiXlsx(): Promise<{ rows: number; bytes: number }> {
+  const out = discard();
+  const result = { rows: 0 };
+  const footer = await exportFooter(actor);
+  await writeRecordsXlsx(q, { footer, t: exportTranslator('en'), filterText: 'bench: every fiscal year' }, out, result);
+  return { rows: result.rows, bytes: out.bytes };
+}
+
+/** The PDF summary of the four reports for the latest fiscal year, every institution (rows: disclosures that year). */
+async function kaijiPdf(): Promise<{ rows: number; bytes: number }> {
+  const out = discard();
+  const footer = await exportFooter(actor);
+  const params = { fiscalYear: fy, institutionIds: [], publication: false, threshold: 100_000_000n, window: 10 };
+  const { pdf } = await summaryPdfInput(actor, params, exportTranslator('en'), 'en', footer);
+  await writeSummaryPdf(pdf, out);
+  return { rows: yearRows, bytes: out.bytes };
+}
+const yearRows = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Disclosure" d JOIN "DisclosureCycle" c ON c.id = d."cycleId" WHERE c."fiscalYear" = $1`, [fy])).rows[0]!.n;
+
 log(`• ${total.toLocaleString('en')} disclosures; exporting all of them, ${ROUNDS} round(s) each, best kept`);
 const best: Record<string, Result> = {};
 for (let r = 0; r < ROUNDS; r++) {
@@ -169,28 +210,36 @@ for (let r = 0; r < ROUNDS; r++) {
     ['copy', plainCopy],
     ['kaiji', () => kaijiCsv()],
     ['tenth', () => kaijiCsv(small)],
+    ['xlsx', kaijiXlsx],
+    ['pdf', kaijiPdf],
   ] as const) {
     const res = await measure(run);
     log(`  round ${r + 1} ${name.padEnd(6)} ${res.rows.toLocaleString('en')} rows in ${res.seconds.toFixed(2)} s, peak RSS ${res.peakRssMb.toFixed(0)} MB`);
     if (!best[name] || res.seconds < best[name].seconds) best[name] = res;
+    global.gc?.();
   }
 }
 const copy = best.copy!;
 const kaiji = best.kaiji!;
 const tenth = best.tenth!;
+const xlsx = best.xlsx!;
+const pdf = best.pdf!;
 if (copy.rows !== kaiji.rows) throw new Error(`row counts differ: COPY ${copy.rows}, Kaiji ${kaiji.rows}`);
 
 const fmt = (n: number, d = 0) => n.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d });
 const line = (label: string, r: Result) =>
-  `| ${label.padEnd(58)} | ${fmt(r.rows).padStart(9)} | ${fmt(r.bytes / 2 ** 20, 1).padStart(7)} | ${fmt(r.seconds, 2).padStart(7)} | ${fmt(r.rows / r.seconds).padStart(9)} | ${fmt(r.peakRssMb).padStart(13)} |`;
+  `| ${label.padEnd(58)} | ${fmt(r.rows).padStart(9)} | ${fmt(r.bytes / 2 ** 20, 1).padStart(7)} | ${fmt(r.seconds, 2).padStart(7)} | ${fmt(r.rows / r.seconds).padStart(9)} | ${fmt(r.cpuSeconds, 2).padStart(7)} | ${fmt(r.peakRssMb).padStart(13)} |`;
 log('');
-log(`| ${'path'.padEnd(58)} | ${'rows'.padStart(9)} | ${'MB'.padStart(7)} | ${'seconds'.padStart(7)} | ${'rows/s'.padStart(9)} | ${'peak RSS (MB)'.padStart(13)} |`);
-log(`|${'-'.repeat(60)}|${'-'.repeat(11)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(11)}|${'-'.repeat(15)}|`);
+log(`| ${'path'.padEnd(58)} | ${'rows'.padStart(9)} | ${'MB'.padStart(7)} | ${'seconds'.padStart(7)} | ${'rows/s'.padStart(9)} | ${'CPU s'.padStart(7)} | ${'peak RSS (MB)'.padStart(13)} |`);
+log(`|${'-'.repeat(60)}|${'-'.repeat(11)}|${'-'.repeat(9)}|${'-'.repeat(9)}|${'-'.repeat(11)}|${'-'.repeat(9)}|${'-'.repeat(15)}|`);
 log(line('PostgreSQL COPY (same SELECT) TO STDOUT, discarded', copy));
 log(line('Kaiji CSV export (recordsCsv → web ReadableStream)', kaiji));
 log(line('Kaiji CSV export, one institution (memory check)', tenth));
+log(line('Kaiji XLSX export (writeRecordsXlsx, streamed, discarded)', xlsx));
+log(line(`Kaiji PDF summary of FY${fy}, all institutions`, pdf));
 log('');
-log(`ratio Kaiji / COPY (rows per second): ${(kaiji.rows / kaiji.seconds / (copy.rows / copy.seconds)).toFixed(3)}`);
+log(`ratio Kaiji / COPY (rows per second): ${(kaiji.rows / kaiji.seconds / (copy.rows / copy.seconds)).toFixed(3)}; XLSX / COPY: ${(xlsx.rows / xlsx.seconds / (copy.rows / copy.seconds)).toFixed(3)}`);
+log(`load average (1 min) at the end: ${os.loadavg()[0]!.toFixed(1)}`);
 log(`RSS before the runs: ${fmt(Math.min(copy.baseRssMb, kaiji.baseRssMb))} MB (peak RSS sampled every 20 ms while each ran; run with --expose-gc to collect before each)`);
 
 await client.end();

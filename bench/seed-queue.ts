@@ -2,7 +2,7 @@
 // eight fiscal years of disclosure cycles, disclosures with light versions, the organisations they
 // name and the findings rules produced, loaded with COPY … FROM STDIN (one stream per table, one pass).
 //
-//   node --conditions=react-server --import tsx bench/seed-queue.ts --disclosures 1000000 [--database-url URL] [--seed 42]
+//   node --conditions=react-server --import tsx bench/seed-queue.ts --disclosures 1000000 [--database-url URL] [--seed 42] [--content light|full]
 //
 // Without --database-url it starts an embedded PostgreSQL with its data in .kaiji/bench/pgdata and
 // (re)creates the database kaiji_bench there; with one, the database must be migrated-empty (no
@@ -25,8 +25,13 @@ const { values: args } = parseArgs({
     disclosures: { type: 'string', default: '1000000' },
     'database-url': { type: 'string' },
     seed: { type: 'string', default: '42' },
+    // light: profile name and appointments only (the queue and export benches read no more);
+    // full: every section of the form, as the rules' view needs (bench/reevaluate-bench.ts).
+    content: { type: 'string', default: 'light' },
   },
 });
+if (args.content !== 'light' && args.content !== 'full') throw new Error('--content must be light or full');
+const FULL = args.content === 'full';
 const TOTAL = Number(args.disclosures);
 if (!Number.isInteger(TOTAL) || TOTAL < 1000) throw new Error('--disclosures must be an integer of at least 1000');
 const log = (line: string) => console.log(line);
@@ -77,6 +82,61 @@ const now = new Date();
 const CURRENT_FY = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
 const YEARS = Array.from({ length: 8 }, (_, i) => CURRENT_FY - 7 + i);
 const iso = (ms: number) => new Date(ms).toISOString();
+
+const EMPTY = { nothingToDisclose: true, items: [] };
+const FOREIGN_FUNDERS = [['National Science Foundation', 'US'], ['European Research Council', 'DE'], ['Wellcome Trust', 'GB'], ['National Natural Science Foundation of China', 'CN']] as const;
+
+/**
+ * Every section of the form, as a submission stores it: the appointments at the drawn organisations, for
+ * a quarter of researchers a foreign-funded project (yen amounts from ¥1m to ¥20m, so the starter
+ * ruleset's support threshold splits them), the other sections declared empty.
+ */
+function fullContent(o: { kanji: string; romaji: string }, orgs: readonly OrgSpec[], fy: number) {
+  const start = `${fy}-04-01`;
+  const funder = rand() < 0.25 ? pick(FOREIGN_FUNDERS) : null;
+  return {
+    profile: { nameKanji: o.kanji, nameKana: '', nameRomaji: o.romaji, position: 'Professor', eradNumber: String(int(10_000_000, 99_999_999)), orcid: '' },
+    appointments: {
+      nothingToDisclose: false,
+      items: orgs.map((org, k) => ({
+        id: `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`,
+        organisation: { name: org.name, country: org.country },
+        title: 'Visiting Researcher',
+        kind: 'VISITING',
+        paid: false,
+        timeCommitment: { unit: 'PERCENT', value: int(1, 20) },
+        startDate: start,
+        contractAttachmentIds: [],
+      })),
+    },
+    programmes: EMPTY,
+    support: funder
+      ? {
+          nothingToDisclose: false,
+          items: [
+            {
+              id: '00000000-0000-4000-8000-000000000100',
+              title: 'Joint research project',
+              status: 'CURRENT',
+              role: 'PRINCIPAL_INVESTIGATOR',
+              source: { name: funder[0], country: funder[1] },
+              placeOfPerformance: { name: 'Home university', country: 'JP' },
+              startDate: start,
+              endDate: `${fy + 2}-03-31`,
+              totalAmount: { amountMinor: int(1, 20) * 1_000_000, currency: 'JPY' },
+              personMonthsPerYear: [{ year: fy, personMonths: 2 }],
+              objectives: 'Joint research.',
+              overlap: 'None',
+              inKind: false,
+            },
+          ],
+        }
+      : EMPTY,
+    gifts: EMPTY,
+    interests: EMPTY,
+    travel: EMPTY,
+  };
+}
 
 /** Disclosures per institution: A and B of interest, the rest a long tail. */
 function institutionSizes(total: number): number[] {
@@ -301,13 +361,15 @@ async function main() {
         for (let n = 1; n <= versions; n++) {
           versionId = randomUUID();
           const at = versions === 2 && n === 1 ? submittedAt - int(5, 20) * 86_400_000 : submittedAt;
-          const content = {
-            profile: { nameKanji: o.kanji },
-            appointments: {
-              nothingToDisclose: false,
-              items: orgs.map((org, k) => ({ id: `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`, organisation: { name: org.name, country: org.country }, title: 'Visiting Researcher' })),
-            },
-          };
+          const content = FULL
+            ? fullContent(o, orgs, o.c.fy)
+            : {
+                profile: { nameKanji: o.kanji },
+                appointments: {
+                  nothingToDisclose: false,
+                  items: orgs.map((org, k) => ({ id: `00000000-0000-4000-8000-${String(k).padStart(12, '0')}`, organisation: { name: org.name, country: org.country }, title: 'Visiting Researcher' })),
+                },
+              };
           await sinks.version.row([
             versionId, id, n, n === 1 ? 'INITIAL' : 'RESUBMISSION', JSON.stringify(content), randomUUID().replace(/-/g, '').padEnd(64, '0'),
             1, rulesetVersionId, 'I certify.', o.kanji, iso(at), 'ja', o.researcherId, randomUUID(), iso(at),

@@ -190,6 +190,8 @@ test('an administrator sets up an institution; the invited officer enrols TOTP a
 });
 
 test('pages of single records answer 404 to everyone but administrators', async ({ page, browser }) => {
+  // Four sign-ins and twenty pages: over a minute on a loaded 2-core machine.
+  test.setTimeout(150_000);
   await signInAs(page, 'admin');
   await page.goto(`/admin/people?q=${encodeURIComponent(DEMO.researcher)}`);
   const href = await page.getByRole('link', { name: '山田 太郎' }).getAttribute('href');

@@ -64,3 +64,37 @@ test('the auditor combines two filters on the records page and exports the inter
   expect(text).toContain(`\n# rows: ${both}\n`);
   expect(text).toMatch(/# filter: .*entry/);
 });
+
+test('the talent-grants figures narrow by the same keys, and each figure lists exactly what it counts', async ({ page, login }) => {
+  test.setTimeout(120_000);
+  await login('auditor');
+  await page.goto('/reports/talent-grants');
+  const talent = async () => Number((await page.getByTestId('answer-talent').locator('.figure-link').innerText()).replace(/[^\d]/g, ''));
+  const whole = await talent();
+  await expect(page.getByTestId('talent-narrowed')).toHaveCount(0);
+
+  const form = () => page.getByRole('form', { name: 'Combine filters' });
+  await form().getByRole('combobox', { name: 'Institution of the group list' }).selectOption({ label: 'Beihang University' });
+  await form().getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/\/reports\/talent-grants\?.*entry=/);
+  await expect(page.getByTestId('talent-narrowed')).toBeVisible();
+  const atBeihang = await talent();
+  expect(atBeihang).toBeGreaterThan(0);
+  expect(atBeihang).toBeLessThanOrEqual(whole);
+
+  // The group list dated "at the time" as well as "now", like the watchlists.
+  await form().getByRole('radio', { name: /Listed at the time/ }).check();
+  await form().getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page).toHaveURL(/listed=then/);
+  await expect(page.getByTestId('talent-group-entries').getByRole('columnheader', { name: /listed in FY\d{4}/ })).toBeVisible();
+  const a11y = await new AxeBuilder({ page }).analyze();
+  expect(a11y.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  // The narrowed figure links to the record list with the same keys, and the list has that many rows.
+  const n = await talent();
+  await page.getByTestId('answer-talent').locator('.figure-link').click();
+  await expect(page).toHaveURL(/\/reports\/records\?/);
+  const params = new URL(page.url()).searchParams;
+  expect([params.get('talent'), params.get('listed'), params.get('entry')?.length]).toEqual(['any', 'then', 36]);
+  expect(await count(page)).toBe(n);
+});

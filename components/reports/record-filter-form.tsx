@@ -15,16 +15,26 @@ export async function RecordFilterForm({
   institutions,
   entries,
   watchlists,
+  action = '/reports/records',
+  talentChoice = true,
+  help,
 }: {
   filter: RecordFilter & { fiscalYear: number };
   institutions: Option[];
   entries: Option[];
   watchlists: Option[];
+  /** The page the filter applies to: the record list, or a report whose figures it narrows. */
+  action?: '/reports/records' | '/reports/talent-grants';
+  /** The talent-figure choice (a report's figures carry their own). */
+  talentChoice?: boolean;
+  /** The help line, when the form narrows a report's figures rather than a list. */
+  help?: string;
 }) {
   const t = await getTranslations('reports.records.form');
   const hidden: [string, string][] = [['fy', String(filter.fiscalYear)], ...filter.institutionIds.map((id): [string, string] => ['inst', id])];
   if (filter.threshold !== undefined) hidden.push(['threshold', filter.threshold.toString()]);
   if (filter.window !== undefined) hidden.push(['window', String(filter.window)]);
+  if (!talentChoice && filter.talent) hidden.push(['talent', filter.talent]);
   for (const key of ['group', 'status', 'severity', 'country', 'programme', 'rule'] as const) {
     const v = filter[key];
     if (v) hidden.push([key, v]);
@@ -33,26 +43,28 @@ export async function RecordFilterForm({
   if (filter.submitted) hidden.push(['submitted', 'true']);
 
   return (
-    <form method="get" action="/reports/records" className="card report-controls" aria-labelledby="record-filter-title" data-testid="record-filter">
+    <form method="get" action={action} className="card report-controls" aria-labelledby="record-filter-title" data-testid="record-filter">
       <h2 id="record-filter-title">{t('legend')}</h2>
       <p className="field-help" id="record-filter-help">
-        {t('help')}
+        {help ?? t('help')}
       </p>
       {hidden.map(([name, value], i) => (
         <input key={`${name}-${i}`} type="hidden" name={name} value={value} />
       ))}
       <div className="report-controls-grid">
-        <div className="field">
-          <label htmlFor="filter-talent">{t('talent')}</label>
-          <select id="filter-talent" name="talent" defaultValue={filter.talent ?? ''} aria-describedby="record-filter-help">
-            <option value="">{t('talentNone')}</option>
-            {TALENT_FIGURES.map((f) => (
-              <option key={f} value={f}>
-                {t(`talentOptions.${f}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        {talentChoice ? (
+          <div className="field">
+            <label htmlFor="filter-talent">{t('talent')}</label>
+            <select id="filter-talent" name="talent" defaultValue={filter.talent ?? ''} aria-describedby="record-filter-help">
+              <option value="">{t('talentNone')}</option>
+              {TALENT_FIGURES.map((f) => (
+                <option key={f} value={f}>
+                  {t(`talentOptions.${f}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        ) : null}
         <div className="field">
           <label htmlFor="filter-institution">{t('institution')}</label>
           <select id="filter-institution" name="institution" defaultValue={filter.institution ?? ''}>

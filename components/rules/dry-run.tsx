@@ -4,12 +4,15 @@
 
 import { useLocale, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
-import { dryRunAction } from '@/lib/rules/actions';
+import { dryRunAction, dryRunStatusAction } from '@/lib/rules/actions';
 import { FormStatus, type Outcome } from '@/components/admin/form-status';
 import { Field } from '@/components/ui/field';
 import type { DryRunExample, DryRunResult } from '@/lib/rules/dry-run';
 import { DataTable } from '@/components/ui/data-table';
 import { localName, localTitle } from '@/lib/i18n/local-text';
+
+/** How often a background dry run's progress is asked for. */
+const POLL_MS = 1000;
 
 export function DryRun({ versionId, cycles }: { versionId: string; cycles: { code: string; institutions: number; submitted: number }[] }) {
   const t = useTranslations('rules.dryRun');
@@ -19,6 +22,7 @@ export function DryRun({ versionId, cycles }: { versionId: string; cycles: { cod
   const [fieldError, setFieldError] = useState<string | undefined>();
   const [outcome, setOutcome] = useState<Outcome>({});
   const [result, setResult] = useState<DryRunResult | null>(null);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [pending, start] = useTransition();
 
   const run = () =>
@@ -29,13 +33,40 @@ export function DryRun({ versionId, cycles }: { versionId: string; cycles: { cod
         return;
       }
       setFieldError(undefined);
+      setResult(null);
       const res = await dryRunAction({ versionId, cycleCode });
       if (!res.ok) {
         setOutcome({ error: res.error, details: res.details });
         return;
       }
-      setResult(res.data);
-      setOutcome({ success: 'rules.dryRun.done' });
+      if (res.data.kind === 'result') {
+        setResult(res.data.result);
+        setOutcome({ success: 'rules.dryRun.done' });
+        return;
+      }
+      // A large cycle runs in the background: follow its progress until the result is there.
+      setProgress({ done: 0, total: res.data.disclosures });
+      for (;;) {
+        await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+        const status = await dryRunStatusAction({ taskId: res.data.taskId });
+        if (!status.ok) {
+          setProgress(null);
+          setOutcome({ error: status.error, details: status.details });
+          return;
+        }
+        if (status.data.status === 'FAILED') {
+          setProgress(null);
+          setOutcome({ error: 'rules.dryRun.failed' });
+          return;
+        }
+        if (status.data.result) {
+          setProgress(null);
+          setResult(status.data.result);
+          setOutcome({ success: 'rules.dryRun.done' });
+          return;
+        }
+        setProgress({ done: status.data.done, total: status.data.total ?? res.data.disclosures });
+      }
     });
 
   const example = (e: DryRunExample) => (
@@ -75,6 +106,17 @@ export function DryRun({ versionId, cycles }: { versionId: string; cycles: { cod
         </button>
       </form>
       <FormStatus outcome={outcome} />
+      {progress ? (
+        <div className="stack" data-testid="dry-run-progress">
+          <label htmlFor="dry-run-progress">{t('background', { total: progress.total })}</label>
+          <progress id="dry-run-progress" max={progress.total || 1} value={progress.done}>
+            {t('progress', progress)}
+          </progress>
+          <p className="muted" aria-live="polite">
+            {t('progress', progress)}
+          </p>
+        </div>
+      ) : null}
       {result ? (
         <section className="stack" aria-label={t('title')} data-testid="dry-run-result">
           <p>

@@ -4,6 +4,7 @@
 import 'server-only';
 import { RETIRED_AUDIT_SCHEDULES } from '@/lib/audit/jobs';
 import { type SealerHandle, startSealer } from '@/lib/audit/sealer';
+import { ensureSearchKeysCurrent } from '@/lib/review/search-refresh';
 import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
 import { boss, ensureQueue, stopBoss } from './boss';
 import { JOBS, SCHEDULES } from './handlers';
@@ -28,6 +29,8 @@ export async function startWorkers(): Promise<void> {
     await b.schedule(s.name, s.cron, {}, { tz: JAPAN_TIME_ZONE });
   }
   for (const name of RETIRED_AUDIT_SCHEDULES) await b.unschedule(name).catch(() => {});
+  // A release that builds the queue's search keys differently rebuilds the stored ones once.
+  await ensureSearchKeysCurrent();
   g.__kaijiSealer ??= startSealer();
 }
 

@@ -1,5 +1,5 @@
 // The GROUP watchlist a talent-grants report counts against (the SASTIND universities by default):
-// its active entries and the comparison keys of their names (lib/watchlists/normalize), so a disclosed
+// its active entries (and, for a fiscal year, the entries listed at some time during it) and the comparison keys of their names (lib/watchlists/normalize), so a disclosed
 // organisation whose normalised name equals one of them counts even before screening has run.
 // Acronym keys ("bit", "hit") are left out: alone they are too ambiguous to count on.
 import 'server-only';
@@ -23,13 +23,40 @@ export interface GroupSpec {
   /** Parallel arrays (entry id, key), one pair per key of each entry, for unnest() in SQL. */
   pairIds: string[];
   pairKeys: string[];
+  /**
+   * The same for the entries listed at some time during the report's fiscal year (removed since or not;
+   * `listed=then`), when loaded for a year.
+   */
+  then?: { entries: GroupEntry[]; pairIds: string[]; pairKeys: string[] };
 }
 
-export async function loadGroup(code?: string): Promise<GroupSpec> {
+type EntryRow = GroupEntry & { aliases: string[] };
+
+function pairsOf(entries: readonly EntryRow[]): { pairIds: string[]; pairKeys: string[] } {
+  const pairIds: string[] = [];
+  const pairKeys: string[] = [];
+  for (const e of entries) {
+    for (const k of entryKeys(e)) {
+      if (k.acronym) continue;
+      pairIds.push(e.id);
+      pairKeys.push(k.key);
+    }
+  }
+  return { pairIds, pairKeys };
+}
+
+/** Start and end of Japanese fiscal year `fy`: 1 April, 00:00 Japan time (UTC+9, no daylight saving). */
+export function fiscalYearRange(fy: number): [Date, Date] {
+  return [new Date(Date.UTC(fy, 2, 31, 15)), new Date(Date.UTC(fy + 1, 2, 31, 15))];
+}
+
+/** The group list by code (default: the Setting); with `fiscalYear`, its membership during that year too. */
+export async function loadGroup(code?: string, fiscalYear?: number): Promise<GroupSpec> {
   const wanted = code ?? (await defaultGroupWatchlist());
   const list = await db.watchlist.findFirst({
     where: { code: wanted, kind: 'GROUP' },
     select: {
+      id: true,
       code: true,
       nameEn: true,
       nameJa: true,
@@ -37,15 +64,23 @@ export async function loadGroup(code?: string): Promise<GroupSpec> {
       entries: { where: { retiredAt: null }, select: { id: true, name: true, nameJa: true, aliases: true }, orderBy: { reference: 'asc' } },
     },
   });
-  if (!list) return { code: wanted, found: false, nameEn: wanted, nameJa: wanted, isSample: false, entries: [], pairIds: [], pairKeys: [] };
-  const pairIds: string[] = [];
-  const pairKeys: string[] = [];
-  for (const e of list.entries) {
-    for (const k of entryKeys(e)) {
-      if (k.acronym) continue;
-      pairIds.push(e.id);
-      pairKeys.push(k.key);
-    }
+  if (!list) return { code: wanted, found: false, nameEn: wanted, nameJa: wanted, isSample: false, entries: [], pairIds: [], pairKeys: [], then: { entries: [], pairIds: [], pairKeys: [] } };
+  let then: GroupSpec['then'];
+  if (fiscalYear !== undefined) {
+    // The same test as predicates.ts's listedDuring: the current period or an earlier one overlaps the year.
+    const [start, end] = fiscalYearRange(fiscalYear);
+    const entries = await db.watchlistEntry.findMany({
+      where: {
+        watchlistId: list.id,
+        OR: [
+          { listedAt: { lt: end }, OR: [{ retiredAt: null }, { retiredAt: { gt: start } }] },
+          { periods: { some: { listedAt: { lt: end }, removedAt: { gt: start } } } },
+        ],
+      },
+      select: { id: true, name: true, nameJa: true, aliases: true },
+      orderBy: { reference: 'asc' },
+    });
+    then = { entries: entries.map(({ id, name, nameJa }) => ({ id, name, nameJa })), ...pairsOf(entries) };
   }
   return {
     code: list.code,
@@ -54,8 +89,8 @@ export async function loadGroup(code?: string): Promise<GroupSpec> {
     nameJa: list.nameJa,
     isSample: list.isSample,
     entries: list.entries.map(({ id, name, nameJa }) => ({ id, name, nameJa })),
-    pairIds,
-    pairKeys,
+    ...pairsOf(list.entries),
+    ...(then ? { then } : {}),
   };
 }
 

@@ -10,13 +10,14 @@ import { normalizeName, searchTextOf } from '@/lib/watchlists/normalize';
 import { actorFor } from '@/test/helpers/actors';
 import { type RecordFilter, parseRecordFilter, recordFilterSchema } from './params';
 import { countRecords, listRecords, recordQuery } from './records';
-import { talentGrants } from './talent-grants';
+import { type TalentGrantsReport, talentGrants } from './talent-grants';
 
 const CN = 'CN' as const;
 const ALPHA = { name: 'Example Defence Institute Alpha', country: CN };
 const BETA = { name: 'Example Defence Institute Beta', country: CN };
 const KEPT = { name: 'Example Defence Institute Gamma', country: CN };
 const BEIHANG = { name: 'Beihang University', country: CN };
+const DELTA = { name: 'Example Group University Delta', country: CN };
 const TTP = { name: 'Thousand Talents Plan', country: CN };
 const LIST = `test-eul-${randomUUID().slice(0, 6)}`;
 const csv = (...orgs: { name: string }[]) =>
@@ -25,6 +26,7 @@ const csv = (...orgs: { name: string }[]) =>
 let national: Awaited<ReturnType<typeof actorFor>>;
 const names: Record<string, string> = {};
 let beihangId = '';
+let deltaId = '';
 
 async function importEdition(editionDate: string, ...orgs: { name: string }[]) {
   return db.$transaction((tx) =>
@@ -60,9 +62,22 @@ beforeAll(async () => {
       create: { code: 'cn-sastind-seven-sons', kind: 'GROUP', nameEn: 'SASTIND (test)', nameJa: '国防七子（テスト）', source: 'test', isSample: true },
     });
     const beihang = await tx.watchlistEntry.create({
-      data: { watchlistId: group.id, reference: 'SASTIND-1', name: BEIHANG.name, country: CN, searchText: searchTextOf({ name: BEIHANG.name }) },
+      data: { watchlistId: group.id, reference: 'SASTIND-1', name: BEIHANG.name, country: CN, searchText: searchTextOf({ name: BEIHANG.name }), listedAt: new Date('2020-01-01T00:00:00Z') },
     });
     beihangId = beihang.id;
+    // A group entry listed during FY2024 and removed in June 2025: "at the time" for FY2024, not now.
+    const delta = await tx.watchlistEntry.create({
+      data: {
+        watchlistId: group.id,
+        reference: `SASTIND-D-${tag}`,
+        name: DELTA.name,
+        country: CN,
+        searchText: searchTextOf({ name: DELTA.name }),
+        listedAt: new Date('2023-01-01T00:00:00Z'),
+        retiredAt: new Date('2025-06-01T00:00:00Z'),
+      },
+    });
+    deltaId = delta.id;
     const entries = await tx.watchlistEntry.findMany({ where: { watchlistId: listId }, select: { id: true, name: true } });
     for (const e of entries) {
       await tx.entityMatch.create({ data: { organisationKey: `name:${normalizeName(e.name)}`, organisationName: e.name, watchlistEntryId: e.id, score: 1 } });
@@ -81,6 +96,7 @@ beforeAll(async () => {
     await researcher('R4', { appointments: [BEIHANG, KEPT] });
     await researcher('R5', { programmes: talent, appointments: [BEIHANG] });
     await researcher('R6', { programmes: talent, appointments: [KEPT] });
+    await researcher('R7', { programmes: talent, appointments: [DELTA] }); // at a group entry listed then, not now
   }, { timeout: 60_000 });
   const auditor = await db.$transaction((tx) => createUser(tx, { roles: [{ role: 'AUDITOR', allInstitutions: true }] }));
   national = await actorFor(auditor.id);
@@ -151,5 +167,54 @@ describe('combined filters', () => {
     expect(parsed.success).toBe(true);
     expect(parsed.data).toMatchObject({ entry: beihangId, watchlist: LIST, talent: 'any', listed: 'then' });
     expect(parseRecordFilter({ listed: 'sometime' }).success).toBe(false);
+  });
+});
+
+/** Every figure of the report, each with the record list it links to. */
+function figuresOf(r: TalentGrantsReport) {
+  const t = (x: TalentGrantsReport['totals']) => [x.talent, x.aboveThreshold, x.atGroup, x.onWatchlist, x.onWatchlistThen];
+  return [
+    ...t(r.totals),
+    ...r.byInstitution.flatMap(t),
+    ...r.byGroupEntry.flatMap((e) => [e.value, e.then]),
+    ...r.byWatchlist.flatMap((l) => [l.value, l.then]),
+  ];
+}
+
+describe('the talent-grants figures, narrowed by the record filter', () => {
+  it('the group list says "listed at the time" as well as "listed now"', async () => {
+    const r = await talentGrants(national, recordFilterSchema.parse({ fiscalYear: 2024 }));
+    const delta = r.byGroupEntry.find((e) => e.entryId === deltaId)!;
+    const beihang = r.byGroupEntry.find((e) => e.entryId === beihangId)!;
+    // Delta was removed in June 2025: not listed now, listed during FY2024 (R7). Beihang: both (R3, R5).
+    expect([delta.value.n, delta.then.n, beihang.value.n, beihang.then.n]).toEqual([0, 1, 2, 2]);
+    expect(delta.then.figure).toEqual({ talent: 'group', entry: deltaId, listed: 'then' });
+    expect(await listed({ entry: deltaId, listed: 'then' })).toEqual(['R7']);
+    expect(await listed({ entry: deltaId })).toEqual([]);
+    expect(await listed({ talent: 'group', listed: 'then' })).toEqual(expect.arrayContaining(['R3', 'R5', 'R7']));
+    expect(await listed({ talent: 'group' })).not.toContain('R7');
+  });
+
+  it('every figure combines with entry × watchlist × listed, and counts exactly the records it links to', async () => {
+    const year = recordFilterSchema.parse({ fiscalYear: 2024 });
+    const narrowed = await talentGrants(national, year, undefined, { entry: beihangId, watchlist: LIST });
+    // At Beihang, on the list now and in a talent programme: R3 alone (R4 has no programme, R5 is not on the list).
+    expect(narrowed.totals.talent.n).toBe(1);
+    expect(narrowed.totals.talent.figure).toEqual({ talent: 'any', entry: beihangId, watchlist: LIST });
+    expect(await listed(narrowed.totals.talent.figure)).toEqual(['R3']);
+    expect(narrowed.narrowedBy).toEqual({ entry: beihangId, watchlist: LIST });
+
+    const then = await talentGrants(national, year, undefined, { watchlist: LIST, listed: 'then' });
+    // On the list at the time: Alpha (R1) and Gamma (R3, R6); Beta (R2) only later.
+    expect(await listed(then.totals.talent.figure)).toEqual(['R1', 'R3', 'R6']);
+    expect(then.totals.talent.n).toBe(3);
+    // Narrowed to the group at the time: Beihang (R3, R5) and Delta (R7).
+    const groupThen = await talentGrants(national, year, undefined, { listed: 'then' });
+    expect(groupThen.totals.atGroup.n).toBe((await listed({ talent: 'group', listed: 'then' })).length);
+    expect(groupThen.totals.atGroup.n).toBeGreaterThan((await talentGrants(national, year)).totals.atGroup.n ?? 0);
+
+    for (const r of [narrowed, then, groupThen, await talentGrants(national, year, undefined, { entry: deltaId, listed: 'then' })]) {
+      for (const f of figuresOf(r)) expect((await listed(f.figure)).length, JSON.stringify(f.figure)).toBe(f.n);
+    }
   });
 });

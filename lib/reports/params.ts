@@ -130,6 +130,13 @@ export function reportPart(f: RecordFilter): ReportParams {
   return { fiscalYear, institutionIds, publication, threshold, window, group };
 }
 
+/** The filter's figure keys alone (status, entry, watchlist, listed, …): what narrows a report's figures. */
+export function figurePart(f: Partial<RecordFilter>): Figure {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(figureSchema.shape) as (keyof Figure)[]) if (f[key] !== undefined) out[key] = f[key];
+  return out as Figure;
+}
+
 /** A plain JSON form (bigint as a string) for task params and audit details. */
 export function filterToJson(f: Partial<RecordFilter>): Record<string, unknown> {
   return Object.fromEntries(

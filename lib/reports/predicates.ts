@@ -67,12 +67,15 @@ export function grantTotal(fiscalYear: number, window: number): Sql {
  * An appointment organisation or programme sponsor of the latest version is an entry of the group list
  * (`entry`: one entry, as an SQL expression; null: any): an officer's confirmed or pending match, or
  * the same normalised name unless an officer of the disclosure's institution dismissed that pair.
+ * Entries listed now, or (`atTheTime`) those listed at some time during the year the group was loaded for.
  */
-export function atGroup(group: GroupSpec, entry: Sql | null = null): Sql {
-  if (group.pairIds.length === 0) return raw('FALSE');
+export function atGroup(group: GroupSpec, entry: Sql | null = null, atTheTime = false): Sql {
+  const pairs = atTheTime ? group.then : group;
+  if (!pairs) throw new Error('atGroup: the group was not loaded for a fiscal year (loadGroup(code, fiscalYear))');
+  if (pairs.pairIds.length === 0) return raw('FALSE');
   return sql`EXISTS (
     SELECT 1 FROM "DisclosureOrganisation" o
-    CROSS JOIN unnest(${group.pairIds}::uuid[], ${group.pairKeys}::text[]) AS ge(entry_id, key)
+    CROSS JOIN unnest(${pairs.pairIds}::uuid[], ${pairs.pairKeys}::text[]) AS ge(entry_id, key)
     WHERE o."disclosureId" = d.id AND o."versionId" = lv.id
       AND (o."itemRef" LIKE 'appointments/%/organisation' OR o."itemRef" LIKE 'programmes/%/sponsor')
       AND ${entry ? sql`ge.entry_id = ${entry}` : raw('TRUE')}
@@ -135,7 +138,11 @@ export function reportWhere(scope: ReportScope, fiscalYear: number): Sql {
   return and([scope.predicate, sql`c."fiscalYear" = ${fiscalYear}::int`]);
 }
 
-/** Everything a record filter asks for, on top of reportWhere. `group` is needed for talent=group and entry. */
+/**
+ * Everything a record filter asks for, on top of reportWhere. `group` is needed for talent=group and entry
+ * (loaded for the filter's fiscal year when `listed=then`). `listed` dates both kinds of list: the group
+ * entry and the watchlist are each "listed now" or "listed at the time".
+ */
 export function figureWhere(f: RecordFilter, group: GroupSpec | null): Sql {
   const fy = f.fiscalYear ?? 0;
   const parts: (Sql | null)[] = [
@@ -156,7 +163,7 @@ export function figureWhere(f: RecordFilter, group: GroupSpec | null): Sql {
     // Group entry and watchlist are keys of their own, so they combine with each other and with the
     // talent figure ("at Beihang and on the METI End User List"); talent=group/watchlist without them
     // means "any entry" / "any list".
-    f.talent === 'group' || f.entry ? (group ? atGroup(group, f.entry ? sql`${f.entry}::uuid` : null) : raw('FALSE')) : null,
+    f.talent === 'group' || f.entry ? (group ? atGroup(group, f.entry ? sql`${f.entry}::uuid` : null, f.listed === 'then') : raw('FALSE')) : null,
     f.talent === 'watchlist' || f.watchlist
       ? onWatchlist(f.watchlist ? sql`${f.watchlist}` : null, f.listed === 'then' ? fy : null)
       : null,

@@ -87,7 +87,7 @@ export async function recordQuery(
   const purposes = o.purposes ?? ['audit'];
   assertCanReport(actor, purposes);
   const scope = reportScope(actor, purposes, filter.institutionIds);
-  const group = filter.talent === 'group' || filter.entry ? await loadGroup(filter.group) : null;
+  const group = filter.talent === 'group' || filter.entry ? await loadGroup(filter.group, filter.fiscalYear) : null;
   const base = { scope, filter, group, locale: o.locale ?? 'en' };
   const where = and([reportWhere(scope, filter.fiscalYear), figureWhere(filter, group)]);
   return { ...base, columns: columnsFor(base, actor), where };

@@ -15,9 +15,10 @@ import { type FigureValue, breakdown, figure } from './figure';
 import { type GroupSpec, loadGroup } from './group';
 import type { ReportParams } from './params';
 import { query } from './pg';
-import { BASE_FROM, TALENT, atGroup, grantTotal, onWatchlist, reportWhere } from './predicates';
+import type { Figure, RecordFilter } from './params';
+import { BASE_FROM, TALENT, figureWhere, grantTotal, reportWhere } from './predicates';
 import type { ReportPurpose } from './scope';
-import { raw, sql } from './sql';
+import { type Sql, join, raw, sql } from './sql';
 import { suppressAmount } from './suppress';
 
 export interface TalentFigures {
@@ -40,9 +41,12 @@ export interface TalentGrantsReport {
   /** Fiscal years of the grant window, inclusive. */
   windowYears: [number, number];
   group: Pick<GroupSpec, 'code' | 'found' | 'nameEn' | 'nameJa' | 'isSample'>;
+  /** The record-filter keys every figure was narrowed by (entry, watchlist, listed, institution, …). */
+  narrowedBy: Figure;
   totals: TalentFigures;
   byInstitution: ({ institutionId: string; nameJa: string; nameEn: string } & TalentFigures)[];
-  byGroupEntry: { entryId: string; name: string; nameJa: string | null; value: FigureValue }[];
+  /** Per entry of the group (listed now or during the year): `value` listed now, `then` listed at the time. */
+  byGroupEntry: { entryId: string; name: string; nameJa: string | null; value: FigureValue; then: FigureValue }[];
   /** Per list: `value` listed now, `then` listed at the time (during the fiscal year). */
   byWatchlist: { code: string; nameEn: string; nameJa: string; isSample: boolean; value: FigureValue; then: FigureValue }[];
 }
@@ -60,51 +64,67 @@ interface Row {
   onWatchlistThen: number;
 }
 
-export async function talentGrants(actor: Actor, params: ReportParams, purposes?: ReportPurpose[]): Promise<TalentGrantsReport> {
+/** The keys a narrowing may carry: every record-filter key except the figure's own `talent`. */
+export type Narrowing = Omit<Figure, 'talent'>;
+
+/**
+ * The report, its figures narrowed by `narrow` (the record filter's combinable keys: "at Beihang and on
+ * the METI End User List"). Each figure counts exactly the rows of one record filter — the narrowing plus
+ * its own `talent` key (and `entry`, `watchlist`, `listed` for the per-entry and per-list figures) — through
+ * the same predicate as its record list (figureWhere), so a figure and its list always agree.
+ */
+export async function talentGrants(actor: Actor, params: ReportParams, purposes?: ReportPurpose[], narrow: Narrowing = {}): Promise<TalentGrantsReport> {
   const context = await reportContext(actor, params, purposes);
   const { scope, suppression: s } = context;
   const { fiscalYear, threshold, window } = context.params;
-  const group = await loadGroup(params.group);
-  const where = sql`${reportWhere(scope, fiscalYear)} AND ${TALENT}`;
+  const group = await loadGroup(params.group, fiscalYear);
+  const base: Figure = { ...narrow };
+  delete base.talent;
+  const undated: Figure = { ...base };
+  delete undated.listed;
+  const keys = (f: Figure): Figure => ({ ...base, ...f });
+  /** The same keys dated "now" (no `listed` key) or "at the time". */
+  const dated = (f: Figure, then: boolean): Figure => ({ ...undated, ...f, ...(then ? { listed: 'then' as const } : {}) });
+  const where = (f: Figure): Sql => figureWhere({ ...f, fiscalYear, threshold, window } as RecordFilter, group);
 
-  const rows = await query<Row>(sql`
+  const f = {
+    talent: keys({ talent: 'any' }),
+    above: keys({ talent: 'grants' }),
+    atGroup: keys({ talent: 'group' }),
+    onWatchlist: dated({ talent: 'watchlist' }, false),
+    onWatchlistThen: dated({ talent: 'watchlist' }, true),
+  };
+  const lists = await query<{ code: string; nameEn: string; nameJa: string; isSample: boolean }>(
+    sql`SELECT code, "nameEn", "nameJa", "isSample" FROM "Watchlist" WHERE kind = 'WATCHLIST' ORDER BY code`,
+  );
+  const entries = [...group.entries, ...(group.then?.entries ?? []).filter((e) => !group.entries.some((n) => n.id === e.id))];
+  const entryFigure = (id: string, then: boolean) => dated({ talent: 'group', entry: id }, then);
+  const listFigure = (code: string, then: boolean) => dated({ talent: 'watchlist', watchlist: code }, then);
+
+  // One pass over the year's talent-programme participants: a boolean per figure, then counts per institution.
+  const rows = await query<Row & Record<string, unknown>>(sql`
     WITH t AS (
       SELECT d."institutionId", i."nameJa", i."nameEn",
         ${grantTotal(fiscalYear, window)} AS grant_total,
-        ${atGroup(group)} AS at_group,
-        ${onWatchlist()} AS on_watchlist,
-        ${onWatchlist(null, fiscalYear)} AS on_watchlist_then
-      FROM ${BASE_FROM} WHERE ${where}
+        ${where(f.talent)} AS f_talent, ${where(f.above)} AS f_above, ${where(f.atGroup)} AS f_group,
+        ${where(f.onWatchlist)} AS f_wl, ${where(f.onWatchlistThen)} AS f_wl_then
+        ${join(entries.flatMap((e, n) => [sql`, ${where(entryFigure(e.id, false))} AS "e${raw(String(n))}"`, sql`, ${where(entryFigure(e.id, true))} AS "et${raw(String(n))}"`]), '')}
+        ${join(lists.flatMap((l, n) => [sql`, ${where(listFigure(l.code, false))} AS "l${raw(String(n))}"`, sql`, ${where(listFigure(l.code, true))} AS "lt${raw(String(n))}"`]), '')}
+      FROM ${BASE_FROM} WHERE ${reportWhere(scope, fiscalYear)} AND ${TALENT}
     )
     SELECT "institutionId"::text AS "institutionId", min("nameJa") AS "nameJa", min("nameEn") AS "nameEn",
-      count(*)::int AS talent,
-      count(*) FILTER (WHERE grant_total > ${threshold}::bigint)::int AS above,
-      COALESCE(sum(grant_total) FILTER (WHERE grant_total > ${threshold}::bigint), 0)::text AS "aboveTotal",
-      (max(grant_total) FILTER (WHERE grant_total > ${threshold}::bigint))::text AS "aboveLargest",
-      count(*) FILTER (WHERE at_group)::int AS "atGroup",
-      count(*) FILTER (WHERE on_watchlist)::int AS "onWatchlist",
-      count(*) FILTER (WHERE on_watchlist_then)::int AS "onWatchlistThen"
+      count(*) FILTER (WHERE f_talent)::int AS talent,
+      count(*) FILTER (WHERE f_above)::int AS above,
+      COALESCE(sum(grant_total) FILTER (WHERE f_above), 0)::text AS "aboveTotal",
+      (max(grant_total) FILTER (WHERE f_above))::text AS "aboveLargest",
+      count(*) FILTER (WHERE f_group)::int AS "atGroup",
+      count(*) FILTER (WHERE f_wl)::int AS "onWatchlist",
+      count(*) FILTER (WHERE f_wl_then)::int AS "onWatchlistThen"
+      ${join(entries.flatMap((_, n) => [raw(`, count(*) FILTER (WHERE "e${n}")::int AS "e${n}"`), raw(`, count(*) FILTER (WHERE "et${n}")::int AS "et${n}"`)]), '')}
+      ${join(lists.flatMap((_, n) => [raw(`, count(*) FILTER (WHERE "l${n}")::int AS "l${n}"`), raw(`, count(*) FILTER (WHERE "lt${n}")::int AS "lt${n}"`)]), '')}
     FROM t GROUP BY ROLLUP ("institutionId")
+    HAVING "institutionId" IS NULL OR count(*) FILTER (WHERE f_talent OR f_wl OR f_wl_then) > 0
     ORDER BY ("institutionId" IS NULL), min("nameEn"), "institutionId"`);
-
-  const [entryRows, watchlistRows] = await Promise.all([
-    group.entries.length
-      ? query<{ entryId: string; n: number }>(sql`
-          SELECT e.id::text AS "entryId", count(*)::int AS n
-          FROM ${BASE_FROM} CROSS JOIN unnest(${group.entries.map((e) => e.id)}::uuid[]) AS e(id)
-          WHERE ${where} AND ${atGroup(group, raw('e.id'))}
-          GROUP BY e.id`)
-      : Promise.resolve([]),
-    query<{ code: string; nameEn: string; nameJa: string; isSample: boolean; n: number; then: number }>(sql`
-      SELECT code, "nameEn", "nameJa", "isSample", count(*) FILTER (WHERE now_)::int AS n, count(*) FILTER (WHERE then_)::int AS "then"
-      FROM (
-        SELECT wl.code, wl."nameEn", wl."nameJa", wl."isSample",
-          ${onWatchlist(raw('wl.code'))} AS now_, ${onWatchlist(raw('wl.code'), fiscalYear)} AS then_
-        FROM ${BASE_FROM} CROSS JOIN (SELECT code, "nameEn", "nameJa", "isSample" FROM "Watchlist" WHERE kind = 'WATCHLIST') wl
-        WHERE ${where}
-      ) x WHERE now_ OR then_
-      GROUP BY code, "nameEn", "nameJa", "isSample" ORDER BY n DESC, "then" DESC, code`),
-  ]);
 
   const totalRow = rows.find((r) => r.institutionId === null);
   const institutionRows = rows.filter((r) => r.institutionId !== null);
@@ -121,18 +141,17 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
     onWatchlistThen: cells.onWatchlistThen,
   });
 
-  const t = totalRow ?? empty;
-  const inst = (f: object) => (r: Row) => ({ institution: r.institutionId ?? undefined, ...f });
-  const col = (key: 'talent' | 'above' | 'atGroup' | 'onWatchlist' | 'onWatchlistThen', f: object) =>
-    breakdown(institutionRows, (r) => r[key], inst(f), s);
+  const t = (totalRow ?? empty) as Row & Record<string, unknown>;
+  const inst = (fig: Figure) => (r: Row) => ({ ...fig, institution: r.institutionId ?? undefined });
+  const col = (key: keyof Cells, fig: Figure) => breakdown(institutionRows, (r) => r[key], inst(fig), s);
   const cols = {
-    talent: col('talent', { talent: 'any' }),
-    above: col('above', { talent: 'grants' }),
-    atGroup: col('atGroup', { talent: 'group' }),
-    onWatchlist: col('onWatchlist', { talent: 'watchlist' }),
-    onWatchlistThen: col('onWatchlistThen', { talent: 'watchlist', listed: 'then' }),
+    talent: col('talent', f.talent),
+    above: col('above', f.above),
+    atGroup: col('atGroup', f.atGroup),
+    onWatchlist: col('onWatchlist', f.onWatchlist),
+    onWatchlistThen: col('onWatchlistThen', f.onWatchlistThen),
   };
-  const entryCount = new Map(entryRows.map((r) => [r.entryId, r.n]));
+  const n = (key: string) => (typeof t[key] === 'number' ? (t[key] as number) : 0);
 
   return {
     context,
@@ -140,12 +159,13 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
     window,
     windowYears: [fiscalYear - window + 1, fiscalYear],
     group: { code: group.code, found: group.found, nameEn: group.nameEn, nameJa: group.nameJa, isSample: group.isSample },
+    narrowedBy: base,
     totals: figuresOf(t, {
-      talent: figure(t.talent, { talent: 'any' }, s),
-      above: figure(t.above, { talent: 'grants' }, s),
-      atGroup: figure(t.atGroup, { talent: 'group' }, s),
-      onWatchlist: figure(t.onWatchlist, { talent: 'watchlist' }, s),
-      onWatchlistThen: figure(t.onWatchlistThen, { talent: 'watchlist', listed: 'then' }, s),
+      talent: figure(t.talent, f.talent, s),
+      above: figure(t.above, f.above, s),
+      atGroup: figure(t.atGroup, f.atGroup, s),
+      onWatchlist: figure(t.onWatchlist, f.onWatchlist, s),
+      onWatchlistThen: figure(t.onWatchlistThen, f.onWatchlistThen, s),
     }),
     byInstitution: institutionRows.map((r, i) => ({
       institutionId: r.institutionId!,
@@ -159,19 +179,17 @@ export async function talentGrants(actor: Actor, params: ReportParams, purposes?
         onWatchlistThen: cols.onWatchlistThen[i]!,
       }),
     })),
-    byGroupEntry: group.entries.map((e) => ({
+    byGroupEntry: entries.map((e, i) => ({
       entryId: e.id,
       name: e.name,
       nameJa: e.nameJa,
-      value: figure(entryCount.get(e.id) ?? 0, { talent: 'group', entry: e.id }, s),
+      value: figure(n(`e${i}`), entryFigure(e.id, false), s),
+      then: figure(n(`et${i}`), entryFigure(e.id, true), s),
     })),
-    byWatchlist: watchlistRows.map((r) => ({
-      code: r.code,
-      nameEn: r.nameEn,
-      nameJa: r.nameJa,
-      isSample: r.isSample,
-      value: figure(r.n, { talent: 'watchlist', watchlist: r.code }, s),
-      then: figure(r.then, { talent: 'watchlist', watchlist: r.code, listed: 'then' }, s),
-    })),
+    byWatchlist: lists
+      .map((l, i) => ({ ...l, value: figure(n(`l${i}`), listFigure(l.code, false), s), then: figure(n(`lt${i}`), listFigure(l.code, true), s), nNow: n(`l${i}`), nThen: n(`lt${i}`) }))
+      .filter((l) => l.nNow > 0 || l.nThen > 0)
+      .sort((a, b) => b.nNow - a.nNow || b.nThen - a.nThen || a.code.localeCompare(b.code))
+      .map(({ nNow: _a, nThen: _b, ...l }) => l),
   };
 }

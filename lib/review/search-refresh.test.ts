@@ -10,7 +10,7 @@ import { runTask } from '@/lib/jobs/tasks';
 import { type ReviewWorld, reviewWorld, submitted } from '@/test/helpers/review-world';
 import { parseQueueParams } from './queue-params';
 import { listQueue } from './queue';
-import { SEARCH_REFRESH_TASK, refreshSearchText } from './search-refresh';
+import { SEARCH_REFRESH_TASK, ensureSearchKeysCurrent, refreshSearchText, searchKeysStamp } from './search-refresh';
 import './tasks';
 
 let w: ReviewWorld;
@@ -107,6 +107,21 @@ describe('search keys after a rename', () => {
     expect(task).toMatchObject({ kind: SEARCH_REFRESH_TASK, status: 'SUCCEEDED', result: { disclosures: 2, changed: 2 } });
     expect(await found('厦门光学')).toEqual(ids);
     expect(await found('廈門光學')).toEqual(ids);
+  });
+
+  it('a release that builds the keys differently rebuilds every stored text once, however many processes start', async () => {
+    const d = await filed(w.cycleA, '松本 潤', 'Jun Matsumoto');
+    // As an older builder might have left it.
+    await db.disclosure.update({ where: { id: d.id }, data: { searchText: 'stale' } });
+    expect(await found('Matsumoto')).toEqual([]);
+    const stamp = `test-${searchKeysStamp()}`;
+    const started = await Promise.all([ensureSearchKeysCurrent(stamp), ensureSearchKeysCurrent(stamp), ensureSearchKeysCurrent(stamp)]);
+    const tasks = started.filter((t): t is string => t !== null);
+    expect(tasks).toHaveLength(1);
+    expect(await ensureSearchKeysCurrent(stamp)).toBeNull();
+    await runTask(tasks[0]!);
+    expect(await found('Matsumoto')).toEqual([d.id]);
+    expect(await found('松本')).toEqual([d.id]);
   });
 
   it('a name change with no submitted disclosure behind it does nothing', async () => {

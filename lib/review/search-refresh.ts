@@ -4,7 +4,10 @@
 // set-based UPDATE per batch. A change touching few disclosures refreshes them in its own transaction,
 // so the queue finds the new name as soon as the change commits; a wider one (an organisation named by
 // thousands) queues the background task `review.search_text.refresh`, created in the same transaction.
+// The builder itself and the cross-language aliases change only with a release: the workers compare
+// their stamp with the one stored at start (ensureSearchKeysCurrent) and rebuild every text once.
 import 'server-only';
+import { createHash } from 'node:crypto';
 import type { Tx } from '@/lib/db/client';
 import { db } from '@/lib/db/client';
 import { listOrganisations } from '@/lib/disclosures/organisations';
@@ -12,6 +15,7 @@ import type { DisclosureContent } from '@/lib/disclosures/sections';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import type { TaskContext } from '@/lib/jobs/tasks';
 import { createTask } from '@/lib/jobs/tasks';
+import { CROSS_LANGUAGE_ALIASES } from '@/lib/watchlists/cross-language-aliases';
 import { disclosureSearchTexts } from './search-keys';
 
 export const SEARCH_REFRESH_TASK = 'review.search_text.refresh';
@@ -20,10 +24,11 @@ export const SEARCH_REFRESH_TASK = 'review.search_text.refresh';
 export const SEARCH_REFRESH_INLINE_LIMIT = 500;
 const BATCH = 500;
 
-/** Whose names changed: researchers (User ids) and registry organisations (ForeignEntity ids). */
+/** Whose names changed: researchers (User ids) and registry organisations (ForeignEntity ids), or all. */
 export interface SearchRefreshScope {
   researcherIds?: string[];
   entityIds?: string[];
+  all?: boolean;
 }
 
 type Client = Pick<Tx, '$queryRaw' | '$executeRaw' | 'user' | 'foreignEntity'>;
@@ -32,6 +37,11 @@ type Client = Pick<Tx, '$queryRaw' | '$executeRaw' | 'user' | 'foreignEntity'>;
 async function affected(tx: Client, scope: SearchRefreshScope, limit: number, after = '00000000-0000-0000-0000-000000000000'): Promise<string[]> {
   const researcherIds = scope.researcherIds ?? [];
   const entityIds = scope.entityIds ?? [];
+  if (scope.all) {
+    const all = await tx.$queryRaw<{ id: string }[]>`
+      SELECT d.id FROM "Disclosure" d WHERE d."lastSubmittedAt" IS NOT NULL AND d.id > ${after}::uuid ORDER BY d.id LIMIT ${limit}`;
+    return all.map((r) => r.id);
+  }
   if (!researcherIds.length && !entityIds.length) return [];
   const rows = await tx.$queryRaw<{ id: string }[]>`
     SELECT d.id FROM "Disclosure" d
@@ -93,7 +103,7 @@ function idsParam(v: unknown): string[] {
 
 /** The task: every affected disclosure in batches, each batch its own short transaction. */
 export async function runSearchRefresh(ctx: TaskContext): Promise<Prisma.InputJsonValue> {
-  const scope = { researcherIds: idsParam(ctx.params.researcherIds), entityIds: idsParam(ctx.params.entityIds) };
+  const scope = { researcherIds: idsParam(ctx.params.researcherIds), entityIds: idsParam(ctx.params.entityIds), all: ctx.params.all === true };
   let after: string | undefined;
   let seen = 0;
   let changed = 0;
@@ -106,4 +116,32 @@ export async function runSearchRefresh(ctx: TaskContext): Promise<Prisma.InputJs
     await ctx.progress(seen);
   }
   return { disclosures: seen, changed };
+}
+
+/**
+ * Bump when the keys are built differently (search-keys.ts, or the normalisation it uses): every
+ * stored text is then rebuilt once. Changes to the cross-language aliases are noticed on their own.
+ */
+export const SEARCH_KEYS_VERSION = 1;
+const STAMP_KEY = 'review.searchKeysStamp';
+const STAMP_LOCK = 7_204_311_201;
+
+/** What the stored texts were built with: the builder's version and the cross-language aliases. */
+export function searchKeysStamp(): string {
+  return createHash('sha256').update(JSON.stringify([SEARCH_KEYS_VERSION, CROSS_LANGUAGE_ALIASES])).digest('hex');
+}
+
+/**
+ * Called as the workers start: when the stored texts were built by another release's builder or
+ * aliases, queues one rebuild of all of them (returns its task id). Several processes starting at once
+ * queue it once (advisory lock, then the stamp is compared and written in the same transaction).
+ */
+export async function ensureSearchKeysCurrent(stamp = searchKeysStamp()): Promise<string | null> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${STAMP_LOCK}::bigint)`;
+    const row = await tx.setting.findUnique({ where: { key: STAMP_KEY }, select: { value: true } });
+    if (row?.value === stamp) return null;
+    await tx.setting.upsert({ where: { key: STAMP_KEY }, create: { key: STAMP_KEY, value: stamp }, update: { value: stamp } });
+    return createTask(tx, { kind: SEARCH_REFRESH_TASK, params: { all: true }, requestedById: null });
+  });
 }

@@ -51,6 +51,7 @@ function sampleInput(name: string, ids: { version: string; ruleset: string }): u
     discardDraftAction: { versionId: ID },
     activateVersionAction: { versionId: ID },
     dryRunAction: { versionId: ids.version, cycleCode: 'FY2026' },
+    dryRunStatusAction: { taskId: ID },
   };
   if (!(name in samples)) throw new Error(`no sample input for ${name}: add one`);
   return samples[name];
@@ -64,7 +65,7 @@ describe('national configuration actions: access', () => {
     const version = await db.rulesetVersion.findFirstOrThrow();
     const ids = { version: version.id, ruleset: ruleset.id };
     const names = Object.keys(ALL);
-    expect(names.length).toBe(9);
+    expect(names.length).toBe(10);
     expect(isSystemAdmin(w.adminA)).toBe(false);
     for (const name of names) {
       const def = ALL[name]!.definition;

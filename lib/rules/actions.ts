@@ -1,8 +1,8 @@
 'use server';
 
-import { dryRun } from '@/lib/rules/dry-run';
+import { dryRunStatus, startDryRun } from '@/lib/rules/dry-run';
 import { activateVersion, createDraft, createRuleset, deleteRule, discardDraft, saveRule } from '@/lib/rules/rulesets';
-import { activateSchema, createDraftSchema, dryRunSchema, ruleIdSchema, ruleSchema, rulesetSchema, versionIdSchema } from '@/lib/rules/schemas';
+import { activateSchema, createDraftSchema, dryRunSchema, dryRunStatusSchema, ruleIdSchema, ruleSchema, rulesetSchema, versionIdSchema } from '@/lib/rules/schemas';
 import { defineSystemAdminAction } from '@/lib/actions/action';
 
 export const createRulesetAction = defineSystemAdminAction({
@@ -47,5 +47,12 @@ export const activateVersionAction = defineSystemAdminAction({
 export const dryRunAction = defineSystemAdminAction({
   name: 'rules.version.dry_run',
   input: dryRunSchema,
-  handler: ({ actor, input, origin }) => dryRun(actor, input, origin),
+  handler: ({ actor, input, origin }) => startDryRun(actor, input, origin),
+});
+
+/** A background dry run's progress and result (its requester only; anyone else: not found). */
+export const dryRunStatusAction = defineSystemAdminAction({
+  name: 'rules.version.dry_run_status',
+  input: dryRunStatusSchema,
+  handler: ({ actor, input }) => dryRunStatus(actor, input.taskId),
 });

@@ -5,7 +5,7 @@ import 'server-only';
 import type { Tx } from '@/lib/db/client';
 import type { DisclosureContent } from '@/lib/disclosures/sections';
 import { evaluateRules } from './evaluate';
-import { applyFindings, refreshSummary, type FindingChanges } from './findings';
+import { applyFindingsBatch, type FindingChanges } from './findings';
 import { rulesInForce, type RulesInForce } from './in-force';
 import { loadViews } from './load';
 import { screenVersion } from './screening';
@@ -31,10 +31,8 @@ export async function checkVersion(
   if (!loaded) return null;
   const rules = o.rules ?? (await rulesInForce(tx, now));
   const drafts = evaluateRules(rules.rules, loaded.view);
-  const target = { disclosureId: loaded.disclosureId, versionId };
-  const changes = await applyFindings(tx, target, drafts, now);
-  await refreshSummary(tx, target, loaded.pendingMatchIds.size);
-  return { versionId, ...changes, findings: drafts.length, pendingMatches: loaded.pendingMatchIds.size };
+  const [changes] = await applyFindingsBatch(tx, [{ disclosureId: loaded.disclosureId, versionId, drafts, pendingMatches: loaded.pendingMatchIds.size }], now);
+  return { versionId, ...changes!, findings: drafts.length, pendingMatches: loaded.pendingMatchIds.size };
 }
 
 /** The latest submitted version of a disclosure, under the disclosure's row lock (taken here). */

@@ -6,7 +6,9 @@ import { db } from '@/lib/db/client';
 import type { DisclosureContent } from '@/lib/disclosures/sections';
 import { makeActor } from '@/test/helpers/actors';
 import { contentWith, fileAndCheck, items, makeInstitutionWithCycle, section, seedRulesWorld } from '@/test/helpers/rules-world';
-import { dryRun } from './dry-run';
+import { runTask } from '@/lib/jobs/tasks';
+import { dryRun, dryRunStatus, startDryRun } from './dry-run';
+import './tasks';
 import { createDraft, saveRule } from './rulesets';
 import { STARTER_RULESET } from './starter';
 
@@ -86,6 +88,28 @@ describe('dry run', () => {
     // Nothing was written but the audit event.
     expect(await db.finding.count()).toBe(findingsBefore);
     expect(await db.auditEvent.count({ where: { action: 'rules.dry_run', entityId: draft.id } })).toBe(1);
+  });
+
+  it('runs a large cycle in the background with progress, and its result page gets the same counts and examples', async () => {
+    const ruleset = await db.ruleset.findUniqueOrThrow({ where: { code: STARTER_RULESET.code } });
+    const draft = await db.rulesetVersion.findFirstOrThrow({ where: { rulesetId: ruleset.id, status: 'DRAFT' } });
+    const input = { versionId: draft.id, cycleCode: 'FY2026' };
+    // A small cycle is answered at once.
+    const inline = await startDryRun(admin, input, origin);
+    expect(inline.kind).toBe('result');
+    // Past the limit (here: any cycle at all) it becomes a task the page polls.
+    const started = await startDryRun(admin, input, origin, { inlineLimit: 0 });
+    expect(started).toMatchObject({ kind: 'task', disclosures: 4 });
+    const taskId = started.kind === 'task' ? started.taskId : '';
+    expect(await dryRunStatus(admin, taskId)).toEqual({ status: 'QUEUED', done: 0, total: null, result: null });
+    await runTask(taskId);
+    const status = await dryRunStatus(admin, taskId);
+    expect(status).toMatchObject({ status: 'SUCCEEDED', done: 4, total: 4 });
+    expect(status.result).toEqual(inline.kind === 'result' ? inline.result : null);
+    expect(await db.auditEvent.count({ where: { action: 'rules.dry_run', entityId: draft.id, details: { path: ['taskId'], equals: taskId } } })).toBe(1);
+    // Another administrator cannot read it: not found, as for a task that does not exist.
+    const other = await makeActor({ roles: [{ role: 'ADMIN', allInstitutions: true }] });
+    await expect(dryRunStatus(other, taskId)).rejects.toThrow('errors.notFound');
   });
 
   it('refuses anything but a draft', async () => {

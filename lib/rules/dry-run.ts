@@ -3,19 +3,24 @@
 // written: organisations are not screened again, the matches recorded so far are used. For each rule
 // (matched across the two versions by code): how many disclosures it would newly fire on, stop firing
 // on, or fire on as before, with up to five examples each. Examples name the disclosure, its
-// institution and the items, never the researcher.
+// institution and the items, never the researcher. A national cycle runs as a background task with
+// progress (startDryRun / dryRunStatus); its result is the same object, kept on the task.
 import 'server-only';
 import { NotFoundError } from '@/lib/errors';
 import type { Actor } from '@/lib/auth/roles';
 import { auditByNow } from '@/lib/audit/by';
 import { type Origin } from '@/lib/audit/record';
 import { db } from '@/lib/db/client';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import { createTask, type TaskContext } from '@/lib/jobs/tasks';
 import { evaluateRules, type CompiledRule, type FindingDraft } from './evaluate';
 import { compiled, rulesInForce, RULE_SELECT } from './in-force';
 import { loadViews } from './load';
 
+type Who = Pick<Actor, 'userId' | 'email'>;
+
 const EXAMPLES = 5;
-const CHUNK = 200;
+const CHUNK = 1000;
 
 export interface DryRunExample {
   disclosureId: string;
@@ -53,22 +58,27 @@ function sameRule(a: CompiledRule['def'], b: CompiledRule['def']): boolean {
   return pick(a) === pick(b);
 }
 
-export async function dryRun(actor: Actor, input: { versionId: string; cycleCode: string }, origin: Origin): Promise<DryRunResult> {
+type Prepared = Awaited<ReturnType<typeof prepare>>;
+
+/** The draft (a DRAFT, else not found) and the version of its ruleset in force, compiled. */
+async function prepare(versionId: string) {
   const draft = await db.rulesetVersion.findUnique({
-    where: { id: input.versionId },
+    where: { id: versionId },
     select: { id: true, version: true, status: true, rulesetId: true, rules: { select: RULE_SELECT, orderBy: { code: 'asc' } } },
   });
-  if (!draft || draft.status !== 'DRAFT') throw new NotFoundError(`RulesetVersion:${input.versionId}`);
+  if (!draft || draft.status !== 'DRAFT') throw new NotFoundError(`RulesetVersion:${versionId}`);
   const inForce = await rulesInForce(db);
   const activeVersion = await db.rulesetVersion.findFirst({
     where: { rulesetId: draft.rulesetId, id: { in: inForce.versionIds } },
     select: { id: true, version: true, rules: { select: RULE_SELECT, orderBy: { code: 'asc' } } },
   });
-  const before = compiled(activeVersion?.rules ?? []);
-  const after = compiled(draft.rules);
+  return { draft, activeVersion, before: compiled(activeVersion?.rules ?? []), after: compiled(draft.rules) };
+}
 
+async function compute(p: Prepared, cycleCode: string, progress?: (done: number, total: number) => Promise<void>): Promise<DryRunResult> {
+  const { draft, activeVersion, before, after } = p;
   const disclosures = await db.disclosure.findMany({
-    where: { cycle: { code: input.cycleCode }, versions: { some: {} } },
+    where: { cycle: { code: cycleCode }, versions: { some: {} } },
     orderBy: { id: 'asc' },
     select: {
       id: true,
@@ -76,7 +86,6 @@ export async function dryRun(actor: Actor, input: { versionId: string; cycleCode
       versions: { orderBy: { number: 'desc' }, take: 1, select: { id: true } },
     },
   });
-
   const codes = [...new Set([...before, ...after].map((r) => r.def.code))].sort();
   const rows = new Map<string, DryRunRule>();
   for (const code of codes) {
@@ -106,8 +115,10 @@ export async function dryRun(actor: Actor, input: { versionId: string; cycleCode
   const withFindings = { before: 0, after: 0 };
   const info = new Map(disclosures.map((d) => [d.versions[0]!.id, d]));
   const versionIds = [...info.keys()];
+  await progress?.(0, versionIds.length);
   for (let i = 0; i < versionIds.length; i += CHUNK) {
-    const views = await loadViews(db, versionIds.slice(i, i + CHUNK));
+    // loadViews runs its statements one after another: a transaction gives them one connection.
+    const views = await db.$transaction((tx) => loadViews(tx, versionIds.slice(i, i + CHUNK)));
     for (const loaded of views.values()) {
       const was = byCode(evaluateRules(before, loaded.view));
       const now = byCode(evaluateRules(after, loaded.view));
@@ -134,27 +145,95 @@ export async function dryRun(actor: Actor, input: { versionId: string; cycleCode
         } else if (w && n) row.unchanged++;
       }
     }
+    await progress?.(Math.min(i + CHUNK, versionIds.length), versionIds.length);
   }
 
   const result: DryRunResult = {
-    cycleCode: input.cycleCode,
+    cycleCode,
     disclosures: versionIds.length,
     draftVersion: draft.version,
     activeVersion: activeVersion?.version ?? null,
     withFindings,
     rules: [...rows.values()],
   };
-  await auditByNow(actor, origin, {
+  return result;
+}
+
+function auditDryRun(actor: Who, origin: Origin, draftId: string, result: DryRunResult, taskId?: string) {
+  return auditByNow(actor, origin, {
     action: 'rules.dry_run',
     entityType: 'RulesetVersion',
-    entityId: draft.id,
+    entityId: draftId,
     details: {
-      cycleCode: input.cycleCode,
+      cycleCode: result.cycleCode,
       disclosures: result.disclosures,
+      ...(taskId ? { taskId } : {}),
       rules: result.rules.map((r) => ({ code: r.code, newlyFiring: r.newlyFiring, stopped: r.stopped, unchanged: r.unchanged })),
     },
   });
+}
+
+/** The dry run, here and now (audited). */
+export async function dryRun(actor: Actor, input: { versionId: string; cycleCode: string }, origin: Origin): Promise<DryRunResult> {
+  const p = await prepare(input.versionId);
+  const result = await compute(p, input.cycleCode);
+  await auditDryRun(actor, origin, p.draft.id, result);
   return result;
+}
+
+export const DRY_RUN_TASK = 'rules.dry_run';
+/** Cycles with more submitted disclosures than this are dry-run in the background, with progress. */
+export const DRY_RUN_INLINE_LIMIT = 5_000;
+
+export type DryRunStart = { kind: 'result'; result: DryRunResult } | { kind: 'task'; taskId: string; disclosures: number };
+
+/**
+ * What the page asks for: a small cycle's dry run at once, a large one (a national cycle) as a background
+ * task (`rules.dry_run`) whose progress and result the page polls with dryRunStatus.
+ */
+export async function startDryRun(
+  actor: Actor,
+  input: { versionId: string; cycleCode: string },
+  origin: Origin,
+  o: { inlineLimit?: number } = {},
+): Promise<DryRunStart> {
+  await prepare(input.versionId);
+  const disclosures = await db.disclosure.count({ where: { cycle: { code: input.cycleCode }, versions: { some: {} } } });
+  if (disclosures <= (o.inlineLimit ?? DRY_RUN_INLINE_LIMIT)) return { kind: 'result', result: await dryRun(actor, input, origin) };
+  const params = { ...input, actor: { userId: actor.userId, email: actor.email }, origin };
+  const taskId = await db.$transaction((tx) => createTask(tx, { kind: DRY_RUN_TASK, params, requestedById: actor.userId }));
+  return { kind: 'task', taskId, disclosures };
+}
+
+/** The task's work: the same computation with progress, audited for the administrator who asked. */
+export async function runDryRunTask(ctx: Pick<TaskContext, 'params' | 'progress' | 'taskId'>): Promise<Prisma.InputJsonValue> {
+  const params = ctx.params as { versionId: string; cycleCode: string; actor: Who; origin: Origin };
+  const p = await prepare(params.versionId);
+  const result = await compute(p, params.cycleCode, ctx.progress);
+  await auditDryRun(params.actor, params.origin, p.draft.id, result, ctx.taskId);
+  return result as unknown as Prisma.InputJsonValue;
+}
+
+export interface DryRunStatus {
+  status: 'QUEUED' | 'RUNNING' | 'SUCCEEDED' | 'FAILED';
+  done: number;
+  total: number | null;
+  result: DryRunResult | null;
+}
+
+/** A background dry run's progress and, once done, its result; only for the administrator who started it. */
+export async function dryRunStatus(actor: Actor, taskId: string): Promise<DryRunStatus> {
+  const task = await db.backgroundTask.findFirst({
+    where: { id: taskId, kind: DRY_RUN_TASK, requestedById: actor.userId },
+    select: { status: true, progressDone: true, progressTotal: true, result: true },
+  });
+  if (!task) throw new NotFoundError(`BackgroundTask:${taskId}`);
+  return {
+    status: task.status as DryRunStatus['status'],
+    done: task.progressDone,
+    total: task.progressTotal,
+    result: task.status === 'SUCCEEDED' ? (task.result as unknown as DryRunResult) : null,
+  };
 }
 
 /** Cycle codes to choose from, with how many institutions use each and how many disclosures were submitted. */

@@ -10,7 +10,8 @@ import { importGrantsFile } from '@/lib/grants/admin';
 import { runTask } from '@/lib/jobs/tasks';
 import { importWatchlistFile } from '@/lib/watchlists/admin';
 import { makeActor } from '@/test/helpers/actors';
-import { contentWith, fileAndCheck, findingsOf, items, makeInstitutionWithCycle, section, seedRulesWorld } from '@/test/helpers/rules-world';
+import { contentWith, fileAndCheck, findingsOf, items, makeDisclosure, makeInstitutionWithCycle, makeResearcher, section, seedRulesWorld, submitVersion } from '@/test/helpers/rules-world';
+import { runReevaluation } from './reevaluate';
 import { activateVersion, createDraft, saveRule } from './rulesets';
 import { STARTER_RULESET } from './starter';
 import './tasks';
@@ -114,5 +115,44 @@ describe('re-evaluation', () => {
     expect(result).toMatchObject({ added: 1, updated: 0 });
     await runTask(result.taskId!);
     expect((await findingsOf(d.versionId)).map((f) => f.rule.code).sort()).toEqual(['talent-programme', 'talent-programme-with-domestic-grants']);
+  });
+
+  it('reads a cycle in keyset batches, evaluates each latest version, and writes only what changed', async () => {
+    const cycleWorld = await makeInstitutionWithCycle('FY2031');
+    const appointment = () => contentWith({ appointments: section(items.appointment({ id: id(), organisation: foreign })) });
+    const filed = [];
+    for (let i = 0; i < 5; i++) filed.push(await fileAndCheck(cycleWorld, appointment()));
+    expect(filed.every((d) => d.codes.join() === 'foreign-appointment-without-contract')).toBe(true);
+    // One researcher filed again without the appointment: only the latest version counts.
+    const refiled = filed[4]!;
+    const latest = await submitVersion(refiled.disclosureId, refiled.researcherId, contentWith({}));
+    // A draft never submitted is not read at all.
+    const researcher = await makeResearcher(cycleWorld.institution.id);
+    await makeDisclosure({ cycleId: cycleWorld.cycle.id, institutionId: cycleWorld.institution.id, researcherId: researcher.id });
+    // Three disclosures lost their findings and summary (as if checked by rules no longer in force).
+    const stale = filed.slice(0, 3).map((d) => d.disclosureId);
+    await db.finding.updateMany({ where: { disclosureId: { in: stale } }, data: { supersededAt: new Date() } });
+    await db.disclosure.updateMany({ where: { id: { in: stale } }, data: { maxSeverity: null, findingCount: 0 } });
+    const untouched = await db.disclosure.findUniqueOrThrow({ where: { id: filed[3]!.disclosureId }, select: { updatedAt: true } });
+
+    const progress: [number, number | undefined][] = [];
+    const run = () =>
+      runReevaluation({ params: { reason: 'manual', cycleId: cycleWorld.cycle.id }, progress: async (done, total) => void progress.push([done, total]) }, { batch: 2 });
+    expect(await run()).toMatchObject({ disclosures: 5, changed: 3, added: 3, superseded: 0 });
+    // Three batches (2 + 2 + 1), two in flight at once: progress after each, never backwards.
+    expect(progress[0]).toEqual([0, 5]);
+    expect(progress.length).toBe(4);
+    expect(progress.at(-1)).toEqual([5, 5]);
+    expect(progress.map(([done]) => done)).toEqual([...progress.map(([done]) => done)].sort((a, b) => a - b));
+
+    for (const d of filed.slice(0, 4)) {
+      expect((await findingsOf(d.versionId)).map((f) => f.rule.code)).toEqual(['foreign-appointment-without-contract']);
+      expect(await db.disclosure.findUniqueOrThrow({ where: { id: d.disclosureId } })).toMatchObject({ maxSeverity: 'REVIEW', findingCount: 1 });
+    }
+    expect(await findingsOf(latest)).toEqual([]);
+    expect(await db.disclosure.findUniqueOrThrow({ where: { id: refiled.disclosureId } })).toMatchObject({ maxSeverity: null, findingCount: 0 });
+    // A disclosure whose findings and summary were already right is not written.
+    expect(await db.disclosure.findUniqueOrThrow({ where: { id: filed[3]!.disclosureId }, select: { updatedAt: true } })).toEqual(untouched);
+    expect(await run()).toMatchObject({ disclosures: 5, changed: 0, added: 0, superseded: 0 });
   });
 });

@@ -84,3 +84,4 @@ export const activateSchema = z.object({
 });
 
 export const dryRunSchema = z.object({ versionId: id, cycleCode: z.string().trim().min(1, 'rules.errors.required').max(40, 'rules.errors.tooLong') });
+export const dryRunStatusSchema = z.object({ taskId: id });

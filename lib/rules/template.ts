@@ -64,8 +64,12 @@ export function valueAt(values: Values, path: string): unknown {
   return undefined;
 }
 
+// One formatter for the process: constructing it costs more than formatting (a re-evaluation renders
+// two messages per finding, a million times).
+const GROUPED = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 function grouped(n: number | bigint): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 }).format(n);
+  return GROUPED.format(n);
 }
 
 function asNumber(v: unknown): number | bigint | null {

@@ -11,7 +11,11 @@ import { createSubmittedDisclosure } from '@/lib/seed/report-factories';
 import { reportWorld, worldActors } from '@/test/helpers/report-world';
 import { type ExportRequest, prepareExport, runExport } from './run';
 import { storedFile } from './store';
+import { recordFilterSchema } from '../params';
+import { recordQuery } from '../records';
+import { exportFooter, exportTranslator } from './footer';
 import { queueExport } from './task';
+import { writeRecordsXlsx } from './xlsx';
 
 let w: Awaited<ReturnType<typeof reportWorld>>;
 let actors: Awaited<ReturnType<typeof worldActors>>;
@@ -117,6 +121,29 @@ describe('XLSX export', () => {
     const text = about.getColumn(1).values.filter(Boolean).join('\n');
     expect(text).toContain(`exported by ${actors.auditorA.email}`);
     expect(text).toContain(`rows: ${rows}`);
+  });
+
+  it('continues past the rows a sheet holds on further sheets, each with the header, and says so', async () => {
+    const q = await recordQuery(actors.national, { ...recordFilterSchema.parse({ fiscalYear: 2026 }), fiscalYear: 2026 });
+    const s = sink();
+    const result = { rows: 0 };
+    // Three rows a sheet (the header and two records) instead of Excel's 1,048,576.
+    await writeRecordsXlsx(q, { footer: await exportFooter(actors.national), t: exportTranslator('en'), filterText: 'test', sheetRows: 3 }, s.out, result);
+    expect(result.rows).toBeGreaterThan(4);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(s.bytes() as unknown as ArrayBuffer);
+    const sheets = wb.worksheets.slice(0, -1);
+    expect(sheets.map((x) => x.name)).toEqual(Array.from({ length: Math.ceil(result.rows / 2) }, (_, i) => (i === 0 ? 'Records' : `Records (${i + 1})`)));
+    expect(sheets.reduce((n, x) => n + x.actualRowCount - 1, 0)).toBe(result.rows);
+    for (const x of sheets) expect(x.getRow(1).values).toEqual(sheets[0]!.getRow(1).values);
+    // The same records in the same order as one unsplit file.
+    const whole = new ExcelJS.Workbook();
+    await whole.xlsx.load((await exportBytes(actors.national, records({}, 'xlsx'))).bytes as unknown as ArrayBuffer);
+    const body = (ws: ExcelJS.Worksheet[]) => ws.flatMap((x) => x.getSheetValues().slice(2).map((r) => JSON.stringify(r)));
+    expect(body(sheets)).toEqual(body([whole.worksheets[0]!]));
+    const about = wb.worksheets.at(-1)!.getColumn(1).values.filter(Boolean).join('\n');
+    expect(about).toContain('at most 3 rows a sheet');
+    expect(about).toContain(`Records (2): 2`);
   });
 
   it('writes a report as one sheet per table', async () => {

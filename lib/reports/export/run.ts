@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { recordAuditNow } from '@/lib/audit/record';
 import type { Actor } from '@/lib/auth/roles';
 import { isLocale } from '@/lib/i18n/config';
-import { filterQuery, filterToJson, recordFilterSchema, reportPart, type RecordFilter, type ReportParams } from '../params';
+import { figurePart, filterQuery, filterToJson, recordFilterSchema, reportPart, type RecordFilter, type ReportParams } from '../params';
 import { defaultFiscalYear } from '../institutions';
 import { countRecords, recordQuery } from '../records';
 import { CSV_BOM, csvComment, csvLine } from '@/lib/csv/write';
@@ -101,7 +101,9 @@ export async function prepareExport(actor: Actor, request: ExportRequest): Promi
       mediaType: MEDIA[request.format],
       expectedRows: null,
       async write(out) {
-        const { tables } = await reportTables(actor, kind, params, t, locale);
+        const { talent: _talent, ...narrow } = figurePart(filter);
+        void _talent;
+        const { tables } = await reportTables(actor, kind, params, t, locale, narrow);
         if (request.format === 'xlsx') {
           await writeReportXlsx(tables, { footer, t, filterText }, out);
           return tables.reduce((n, tb) => n + tb.rows.length, 0);

@@ -7,7 +7,7 @@ import type { ReportContext } from '../context';
 import type { FigureValue } from '../figure';
 import { overview } from '../overview';
 import type { ReportParams } from '../params';
-import { talentGrants } from '../talent-grants';
+import { type Narrowing, talentGrants } from '../talent-grants';
 import { trends } from '../trends';
 import type { ReportsTranslator } from './footer';
 import { localName, localTitle } from '@/lib/i18n/local-text';
@@ -38,6 +38,8 @@ export async function reportTables(
   params: ReportParams,
   t: ReportsTranslator,
   locale: 'ja' | 'en',
+  /** The record filter's keys that narrow the talent-grants figures (as on its page). */
+  narrow: Narrowing = {},
 ): Promise<{ context: ReportContext; tables: ReportTable[] }> {
   const name = (r: { nameJa: string; nameEn: string }) => localName(locale, r);
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
@@ -134,7 +136,7 @@ export async function reportTables(
     };
   }
 
-  const r = await talentGrants(actor, params);
+  const r = await talentGrants(actor, params, undefined, narrow);
   const c = (v: FigureValue): TableCell => v.n ?? { suppressedBelow: r.context.suppression.minimum };
   const money = (v: bigint | null, basedOn: FigureValue): TableCell =>
     v ?? (basedOn.suppressed ? { suppressedBelow: r.context.suppression.minimum } : null);

@@ -1,6 +1,7 @@
 // Streamed XLSX of a record list: rows come from the same COPY as the CSV (parsed as they arrive) and go
 // into exceljs's streaming WorkbookWriter, each row committed (written out) at once, so memory stays
-// flat. The footer is a second sheet ("About this file") and the print footer of the first.
+// flat. Past Excel's 1,048,576 rows a sheet, the rows continue on further sheets. The footer is the
+// last sheet ("About this file") and the print footer of the others.
 import 'server-only';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
@@ -48,18 +49,40 @@ function addAboutSheet(wb: ExcelJS.stream.xlsx.WorkbookWriter, title: string, li
   about.commit();
 }
 
-export async function writeRecordsXlsx(q: RecordQuery, o: StreamOptions, out: Writable, result: { rows: number }): Promise<void> {
+/** Excel's limit: rows per worksheet, the header included. */
+export const XLSX_SHEET_ROWS = 1_048_576;
+
+/**
+ * The record list as XLSX. A worksheet holds at most 1,048,576 rows, so a longer list continues on
+ * "Records (2)", "Records (3)", … each with the header row again; the about sheet says how the rows are
+ * split. (`sheetRows` lowers the limit for tests.)
+ */
+export async function writeRecordsXlsx(
+  q: RecordQuery,
+  o: StreamOptions & { sheetRows?: number },
+  out: Writable,
+  result: { rows: number },
+): Promise<void> {
   const wb = newWorkbook(out);
-  const sheet = wb.addWorksheet(o.t('files.recordsSheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const perSheet = (o.sheetRows ?? XLSX_SHEET_ROWS) - 1;
   const labels = columnLabels(q, o.t);
-  sheet.columns = q.columns.map((c, i) => ({
-    header: labels[i],
-    key: c.key,
-    width: WIDTH[c.type],
-    style: c.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : c.type === 'amount' ? { numFmt: '#,##0' } : {},
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.headerFooter.oddFooter = `&L${printable(footerLines(o.footer, {})[0]!)}&R&P / &N`;
+  const title = o.t('files.recordsSheet');
+  const sheets: { name: string; rows: number }[] = [];
+  const addSheet = () => {
+    const name = sheets.length === 0 ? title : `${title} (${sheets.length + 1})`;
+    const sheet = wb.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.columns = q.columns.map((c, i) => ({
+      header: labels[i],
+      key: c.key,
+      width: WIDTH[c.type],
+      style: c.type === 'datetime' ? { numFmt: 'yyyy-mm-dd hh:mm:ss' } : c.type === 'amount' ? { numFmt: '#,##0' } : {},
+    }));
+    sheet.getRow(1).font = { bold: true };
+    sheet.headerFooter.oddFooter = `&L${printable(footerLines(o.footer, {})[0]!)}&R&P / &N`;
+    sheets.push({ name, rows: 0 });
+    return sheet;
+  };
+  let sheet = addSheet();
 
   const client = await reportsPool().connect();
   let done = false;
@@ -68,7 +91,12 @@ export async function writeRecordsXlsx(q: RecordQuery, o: StreamOptions, out: Wr
     const copy = client.query(copyTo(copyStatement(q, 'xlsx')));
     const parser = copy.pipe(parse({ bom: false, relax_quotes: false }));
     for await (const record of parser as AsyncIterable<string[]>) {
+      if (sheets.at(-1)!.rows === perSheet) {
+        sheet.commit();
+        sheet = addSheet();
+      }
       sheet.addRow(q.columns.map((c, i) => cell(c.type, record[i] ?? ''))).commit();
+      sheets.at(-1)!.rows++;
       rows++;
       if (rows % 5_000 === 0) {
         await o.onProgress?.(rows);
@@ -82,7 +110,8 @@ export async function writeRecordsXlsx(q: RecordQuery, o: StreamOptions, out: Wr
   }
   result.rows = rows;
   sheet.commit();
-  addAboutSheet(wb, o.t('files.aboutSheet'), footerLines(o.footer, { rows, filter: o.filterText }));
+  const split = sheets.length > 1 ? [o.t('files.sheetsSplit', { sheets: sheets.map((x) => `${x.name}: ${x.rows}`).join('; '), limit: perSheet + 1 })] : [];
+  addAboutSheet(wb, o.t('files.aboutSheet'), [...footerLines(o.footer, { rows, filter: o.filterText }), ...split]);
   await wb.commit();
 }
 

@@ -40,7 +40,9 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
   const params = reportPart(filter);
   const showNames = q.columns.some((c) => c.key === 'researcherName');
   const talent = q.columns.some((c) => c.key === 'grantTotalJpy');
-  const [group, watchlists] = await Promise.all([loadGroup(filter.group), reportWatchlists()]);
+  const [group, watchlists] = await Promise.all([loadGroup(filter.group, filter.fiscalYear), reportWatchlists()]);
+  // Entries to choose from: listed now, and those listed during the year but removed since.
+  const groupEntries = [...group.entries, ...(group.then?.entries ?? []).filter((e) => !group.entries.some((n) => n.id === e.id))];
   const listName = (l: { nameJa: string; nameEn: string }) => localName(locale, l);
 
   const institutionName = (id: string) => frame.institutions.find((i) => i.id === id)?.name ?? id;
@@ -59,7 +61,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
   if (f.talent === 'grants') conditions.push(t('records.filter.talentGrants', { threshold }));
   if (f.talent === 'group') conditions.push(t('records.filter.talentGroup'));
   if (f.talent === 'watchlist') conditions.push(t('records.filter.talentWatchlist'));
-  if (f.entry) conditions.push(t('records.filter.entry', { value: group.entries.find((e) => e.id === f.entry)?.name ?? f.entry }));
+  if (f.entry) conditions.push(t('records.filter.entry', { value: groupEntries.find((e) => e.id === f.entry)?.name ?? f.entry }));
   if (f.watchlist) {
     const list = watchlists.find((l) => l.code === f.watchlist);
     conditions.push(t('records.filter.watchlist', { value: list ? listName(list) : f.watchlist }));
@@ -87,7 +89,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
       <RecordFilterForm
         filter={filter}
         institutions={frame.institutions.map((i) => ({ value: i.id, label: i.name }))}
-        entries={group.entries.map((e) => ({ value: e.id, label: locale === 'ja' && e.nameJa ? e.nameJa : e.name }))}
+        entries={groupEntries.map((e) => ({ value: e.id, label: locale === 'ja' && e.nameJa ? e.nameJa : e.name }))}
         watchlists={watchlists.map((l) => ({ value: l.code, label: listName(l) }))}
       />
       <p className="records-count" data-testid="records-count" data-count={count}>

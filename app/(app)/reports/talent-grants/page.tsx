@@ -3,11 +3,12 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { BarChart } from '@/components/reports/bar-chart';
 import { ExportPanel } from '@/components/reports/export-panel';
 import { figureKit } from '@/components/reports/figures';
+import { RecordFilterForm } from '@/components/reports/record-filter-form';
 import { PublicationBanner, ReportControls, ReportNav } from '@/components/reports/report-frame';
 import { requireRole } from '@/lib/auth/actor';
 import { reportFrame } from '@/lib/reports/frame';
-import { groupWatchlists } from '@/lib/reports/group';
-import { filterQuery, reportPart } from '@/lib/reports/params';
+import { groupWatchlists, reportWatchlists } from '@/lib/reports/group';
+import { figurePart, filterQuery, reportPart } from '@/lib/reports/params';
 import { talentGrants } from '@/lib/reports/talent-grants';
 import { DataTable } from '@/components/ui/data-table';
 import { localName } from '@/lib/i18n/local-text';
@@ -22,7 +23,11 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
   const locale = await getLocale();
   const frame = await reportFrame(actor, await searchParams, locale);
   const params = { ...reportPart(frame.filter), fiscalYear: frame.filter.fiscalYear };
-  const [r, groups] = await Promise.all([talentGrants(actor, params), groupWatchlists()]);
+  // The record filter's keys (entry, watchlist, listed, institution, …) narrow every figure; each figure's
+  // own `talent` key is its own, so a `talent` in the URL is not a narrowing.
+  const { talent: _talent, ...narrow } = figurePart(frame.filter);
+  void _talent;
+  const [r, groups, watchlists] = await Promise.all([talentGrants(actor, params, undefined, narrow), groupWatchlists(), reportWatchlists()]);
   const k = await figureKit({ ...params, group: r.group.code }, frame.minimum);
   const { t } = k;
   const ja = locale === 'ja';
@@ -58,7 +63,21 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
           </select>
         </div>
       </ReportControls>
+      <RecordFilterForm
+        action="/reports/talent-grants"
+        talentChoice={false}
+        help={t('talent.narrow.help')}
+        filter={{ ...frame.filter, ...narrow, talent: undefined, fiscalYear: params.fiscalYear, group: r.group.code }}
+        institutions={frame.institutions.map((i) => ({ value: i.id, label: i.name }))}
+        entries={r.byGroupEntry.map((e) => ({ value: e.entryId, label: ja && e.nameJa ? e.nameJa : e.name }))}
+        watchlists={watchlists.map((l) => ({ value: l.code, label: localName(locale, l) }))}
+      />
       <PublicationBanner on={params.publication} minimum={frame.minimum} />
+      {Object.keys(narrow).length ? (
+        <p className="form-notice" data-testid="talent-narrowed">
+          {t('talent.narrow.active')}
+        </p>
+      ) : null}
       {!r.group.found ? <p className="form-notice">{t('talent.groupMissing', { code: r.group.code })}</p> : null}
 
       <section aria-labelledby="answers-title" className="card stack">
@@ -154,11 +173,12 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
               desc={t('chart.desc', { title: t('talent.byGroupEntry', { group: groupName }) })}
               rows={r.byGroupEntry.map((e) => k.bar(ja && e.nameJa ? e.nameJa : e.name, e.value))}
             />
-            <DataTable caption={t('talent.byGroupEntry', { group: groupName })}>
+            <DataTable caption={t('talent.byGroupEntry', { group: groupName })} data-testid="talent-group-entries">
               <thead>
                 <tr>
                   <th scope="col">{t('tables.organisation')}</th>
-                  <th scope="col" className="num">{t('tables.researchers')}</th>
+                  <th scope="col" className="num">{t('tables.listedNow')}</th>
+                  <th scope="col" className="num">{t('tables.listedThen', { year: params.fiscalYear })}</th>
                 </tr>
               </thead>
               <tbody>
@@ -169,6 +189,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
                       {e.nameJa ? <span lang="ja"> （{e.nameJa}）</span> : null}
                     </th>
                     <td className="num"><k.Count value={e.value} /></td>
+                    <td className="num"><k.Count value={e.then} /></td>
                   </tr>
                 ))}
               </tbody>
@@ -183,7 +204,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
       <section aria-labelledby="by-watchlist-title" className="card stack">
         <h2 id="by-watchlist-title">{t('talent.byWatchlist')}</h2>
         {r.byWatchlist.length ? (
-          <DataTable caption={t('talent.byWatchlist')}>
+          <DataTable caption={t('talent.byWatchlist')} data-testid="talent-watchlists">
             <thead>
               <tr>
                 <th scope="col">{t('tables.watchlist')}</th>
@@ -209,7 +230,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
       <ExportPanel
         kind="report"
         report="talent-grants"
-        query={filterQuery({ ...params, group: r.group.code })}
+        query={filterQuery({ ...params, ...narrow, group: r.group.code })}
         formats={['csv', 'xlsx', 'pdf']}
         description={t('exports.reportFiles')}
       />
