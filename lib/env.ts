@@ -44,6 +44,30 @@ const variables = z.object({
 
 export const ENV_VARIABLES = Object.keys(variables.shape) as (keyof z.infer<typeof variables>)[];
 
+/**
+ * Variables the app reads that no deployment sets: NEXT_PHASE (set by Next.js), NEXTAUTH_URL (next-auth's,
+ * derived from APP_URL at start-up in lib/server-start.ts) and KAIJI_ROOT (where a release's files are,
+ * set by the release's own commands, scripts/build-release.mjs). Declared so every read goes through
+ * this module; not configuration, so not in docker-compose.yml nor the README's table.
+ */
+export const INTERNAL_VARIABLES = ['NEXT_PHASE', 'NEXTAUTH_URL', 'KAIJI_ROOT'] as const;
+export type Variable = (typeof ENV_VARIABLES)[number] | (typeof INTERNAL_VARIABLES)[number];
+
+/**
+ * One variable as set (unparsed; undefined when unset), for code that must not need the whole
+ * configuration: the database pools and the job queue (also in scripts and workers), the session
+ * lookup's limits, the migrator. Only a declared name type-checks; env() still validates them all at
+ * start-up.
+ */
+export function rawEnv(name: Variable): string | undefined {
+  return process.env[name];
+}
+
+/** Sets a variable another library reads (next-auth's NEXTAUTH_URL) unless the deployment set it. */
+export function defaultEnv(name: (typeof INTERNAL_VARIABLES)[number], value: string): void {
+  process.env[name] ??= value;
+}
+
 const schema = variables.superRefine((v, ctx) => {
   const oidc = [v.OIDC_ISSUER, v.OIDC_CLIENT_ID, v.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {

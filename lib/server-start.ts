@@ -2,7 +2,7 @@
 // configuration (a message naming each bad variable), then start the background workers unless
 // KAIJI_WORKERS=0.
 import 'server-only';
-import { env } from '@/lib/env';
+import { defaultEnv, env, rawEnv } from '@/lib/env';
 import { installPeerStamp } from '@/lib/security/peer-address';
 
 export async function startServerProcess(): Promise<void> {
@@ -10,13 +10,13 @@ export async function startServerProcess(): Promise<void> {
   installPeerStamp();
   try {
     // next-auth takes its own URL from NEXTAUTH_URL; APP_URL is the one place a deployment sets it.
-    process.env.NEXTAUTH_URL ??= env().APP_URL;
+    defaultEnv('NEXTAUTH_URL', env().APP_URL);
   } catch (err) {
     console.error((err as Error).message);
     process.exit(1);
   }
   // Workers run in every app process unless turned off; pg-boss gives each job to exactly one.
-  if (process.env.KAIJI_WORKERS !== '0' && process.env.NEXT_PHASE !== 'phase-production-build') {
+  if (rawEnv('KAIJI_WORKERS') !== '0' && rawEnv('NEXT_PHASE') !== 'phase-production-build') {
     const { startWorkers } = await import('@/lib/jobs/worker');
     startWorkers().catch((err) => console.error('[jobs] workers did not start:', err));
   }

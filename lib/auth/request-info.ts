@@ -1,5 +1,6 @@
 // Where a request came from, for throttling and the audit trail.
 import 'server-only';
+import { rawEnv } from '@/lib/env';
 import { isIP } from 'node:net';
 import { PEER_HEADER } from '@/lib/security/peer-address';
 
@@ -18,7 +19,7 @@ export function headerValue(h: HeaderSource, name: string): string | undefined {
  * TRUST_PROXY: how many reverse proxies of our own stand in front of the app. Unset, empty, `0` or
  * `false`: none. `true` is read as 1 (the meaning it had before hop counts).
  */
-export function trustedHops(value: string | undefined = process.env.TRUST_PROXY): number {
+export function trustedHops(value: string | undefined = rawEnv('TRUST_PROXY')): number {
   if (!value || value === 'false') return 0;
   if (value === 'true') return 1;
   const n = Number(value);

@@ -2,6 +2,7 @@
 // the user and their memberships, so sign-out, disabling a user or changing their roles takes effect
 // on the very next request, on every app process.
 import 'server-only';
+import { rawEnv } from '@/lib/env';
 import { type Tx, db } from '@/lib/db/client';
 import { mfaRequiredRoles, roleRequiresMfa } from './mfa-policy';
 import type { Actor, MfaPending } from './roles';
@@ -13,7 +14,7 @@ const TOUCH_EVERY_MS = 60 * 1000;
  * SESSION_IDLE_MINUTES: a session unused for this long ends (default 30; 0 turns the idle limit off).
  * Read here rather than through env() so the session lookup needs nothing else configured.
  */
-export function idleLimitMs(value: string | undefined = process.env.SESSION_IDLE_MINUTES): number {
+export function idleLimitMs(value: string | undefined = rawEnv('SESSION_IDLE_MINUTES')): number {
   const minutes = value === undefined || value === '' ? 30 : Number(value);
   return Number.isFinite(minutes) && minutes > 0 ? minutes * 60 * 1000 : 0;
 }

@@ -1,5 +1,6 @@
 // The one PrismaClient of a process. Imported only by server code (the data-access layer in lib/).
 import 'server-only';
+import { rawEnv } from '@/lib/env';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/lib/generated/prisma/client';
 
@@ -9,11 +10,11 @@ export type Tx = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
 const g = globalThis as { __kaijiDb?: PrismaClient };
 
 function create(): PrismaClient {
-  const connectionString = process.env.DATABASE_URL;
+  const connectionString = rawEnv('DATABASE_URL');
   if (!connectionString) throw new Error('DATABASE_URL is not set');
   return new PrismaClient({
     // An empty value (as docker-compose passes an unset one) means the default.
-    adapter: new PrismaPg({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE || 10) }),
+    adapter: new PrismaPg({ connectionString, max: Number(rawEnv('DATABASE_POOL_SIZE') || 10) }),
     // How long a transaction may wait for a connection before it fails. Prisma's 2 s default is less
     // than opening one (TLS + SCRAM) takes on a busy host or a managed server a network hop away: a
     // command's first transaction (audit:verify's seal) failed that way on a loaded machine.

@@ -3,6 +3,7 @@
 // transaction and is recorded in _prisma_migrations with the SHA-256 of the file as its checksum, so
 // Prisma's own tools read the history as theirs. A session-level advisory lock makes concurrent
 // starters wait for each other instead of applying a migration twice.
+import { rawEnv } from '@/lib/env';
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,7 @@ import pg from 'pg';
 const LOCK_KEY = 7_204_311_001; // arbitrary, stable: "kaiji migrations"
 // Resolved from the working directory (the project root for every entry point): inside a Next.js
 // server bundle import.meta.dirname points into .next/.
-export const MIGRATIONS_DIR = path.resolve(process.env.KAIJI_ROOT ?? process.cwd(), 'prisma/migrations');
+export const MIGRATIONS_DIR = path.resolve(rawEnv('KAIJI_ROOT') ?? process.cwd(), 'prisma/migrations');
 
 export interface MigrationFile {
   name: string;

@@ -1,6 +1,7 @@
 // The job queue: pg-boss, kept in PostgreSQL (schema `pgboss`), so any app process can enqueue and any
 // can work, and nothing is lost when one stops. One PgBoss per process, started on first use.
 import 'server-only';
+import { rawEnv } from '@/lib/env';
 import PgBoss from 'pg-boss';
 import type { Tx } from '@/lib/db/client';
 
@@ -8,7 +9,7 @@ const g = globalThis as { __kaijiBoss?: Promise<PgBoss> };
 
 export function boss(): Promise<PgBoss> {
   g.__kaijiBoss ??= (async () => {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = rawEnv('DATABASE_URL');
     if (!connectionString) throw new Error('DATABASE_URL is not set');
     const b = new PgBoss({ connectionString, schema: 'pgboss', max: 4, application_name: 'kaiji-jobs' });
     b.on('error', (err) => console.error('[jobs]', err));

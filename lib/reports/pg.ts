@@ -2,6 +2,7 @@
 // COPY … TO STDOUT for streamed exports and COPY … FROM STDIN for stored export files. Created on first
 // use, so importing this module never connects.
 import 'server-only';
+import { rawEnv } from '@/lib/env';
 import pg from 'pg';
 import { type Sql, toParams } from './sql';
 
@@ -9,11 +10,11 @@ const g = globalThis as { __kaijiReportsPool?: pg.Pool };
 
 export function reportsPool(): pg.Pool {
   if (!g.__kaijiReportsPool) {
-    const connectionString = process.env.DATABASE_URL;
+    const connectionString = rawEnv('DATABASE_URL');
     if (!connectionString) throw new Error('DATABASE_URL is not set');
     g.__kaijiReportsPool = new pg.Pool({
       connectionString,
-      max: Number(process.env.REPORTS_POOL_SIZE || 4),
+      max: Number(rawEnv('REPORTS_POOL_SIZE') || 4),
       idleTimeoutMillis: 10_000,
       allowExitOnIdle: true,
       application_name: 'kaiji-reports',

@@ -3,7 +3,7 @@
 // often the change is retried or the function called.
 import 'server-only';
 import type { Tx } from '@/lib/db/client';
-import { env } from '@/lib/env';
+import { env, rawEnv } from '@/lib/env';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { mailDateTime, mailLocale, mailText, renderMail } from '@/lib/mail/render';
 import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
@@ -24,7 +24,7 @@ export function appLink(path: string): string {
   try {
     base = env().APP_URL;
   } catch {
-    base = process.env.APP_URL ?? 'http://localhost:3000';
+    base = rawEnv('APP_URL') ?? 'http://localhost:3000';
   }
   return `${base.replace(/\/$/, '')}${path}`;
 }

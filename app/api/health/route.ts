@@ -2,6 +2,7 @@
 // are those this code expects. No authentication and no data beyond that.
 import { db } from '@/lib/db/client';
 import { migrationStatus } from '@/lib/db/migrator';
+import { rawEnv } from '@/lib/env';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +12,7 @@ export async function GET() {
   } catch {
     return Response.json({ status: 'error', database: 'unreachable' }, { status: 503 });
   }
-  const s = await migrationStatus(process.env.DATABASE_URL!);
+  const s = await migrationStatus(rawEnv('DATABASE_URL')!);
   const current = !s.pending.length && !s.modified.length && !s.failed.length;
   return Response.json(
     {
