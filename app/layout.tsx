@@ -1,4 +1,4 @@
-import '@fontsource-variable/noto-sans-jp';
+import './web-font.css';
 import './globals.css';
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';

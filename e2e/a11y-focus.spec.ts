@@ -1,10 +1,24 @@
 // Visible focus (WCAG 1.4.11, 2.4.7): every kind of interactive element, focused from the keyboard, shows
 // an outline at least 3:1 against the colour around it — including the current filing step, the current
 // administration page, an invalid field (which must look different focused and unfocused) and buttons in
-// forced-colours mode. Plus the header's aria-current and the not-found page.
+// forced-colours mode. Plus the header's aria-current and the not-found page. And where focus goes after
+// an action whose button disappears or disables itself (WCAG 2.4.3): an officer's decision, an attachment
+// uploaded and removed, an export — onto the result, whose words are on the page once (announced once).
 import type { Locator, Page } from '@playwright/test';
+import type pg from 'pg';
+import { sampleContent } from '../lib/disclosures/sample';
 import { DEMO_IDS } from '../lib/seed/demo-ids';
-import { expect, test } from './fixtures';
+import { tinyPdf } from '../lib/seed/tiny-pdf';
+import { expect, signInAs, test } from './fixtures';
+import { appDatabase, researcherWithLastYear, submittedWithOfficer } from './support/own-world';
+
+let db: pg.Client;
+test.beforeAll(async () => {
+  db = await appDatabase();
+});
+test.afterAll(async () => {
+  await db?.end();
+});
 
 type Outline = { visible: boolean; style: string; width: number; ratio: number; colour: string; around: string };
 
@@ -127,4 +141,70 @@ test('not found: titled as such, one main landmark, and the signed-in navigation
   await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
   await expect(page.getByRole('main')).toHaveCount(1);
   await expect(page.getByRole('banner')).toHaveCount(1);
+});
+
+/** Focus is on `target`, not on the page body, and `text` is on the page exactly once. */
+async function expectFocusedResult(page: Page, target: Locator, text: string | RegExp) {
+  await expect(target).toBeFocused({ timeout: 20_000 });
+  await expect(target).toContainText(text);
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(false);
+  await expect(page.getByText(text)).toHaveCount(1);
+}
+
+test("focus after an officer's decision lands on the recorded decision", async ({ page }) => {
+  test.setTimeout(90_000);
+  const world = await researcherWithLastYear(db, sampleContent());
+  const { officerEmail, disclosureId } = await submittedWithOfficer(db, world);
+  await signInAs(page, officerEmail);
+  await page.goto(`/review/${disclosureId}`);
+  const form = page.locator('form.decision-form');
+  await form.getByRole('radio', { name: 'Approve' }).check();
+  await form.getByRole('radio', { name: 'No conflict' }).check();
+  await form.getByRole('button', { name: 'Approve' }).focus();
+  await page.keyboard.press('Enter');
+  // The form is replaced by the decision's record: focus goes there, and it is said once.
+  await expect(form).toHaveCount(0, { timeout: 20_000 });
+  await expectFocusedResult(page, page.locator('#decision-result'), /^Approved by /);
+});
+
+test('focus after an attachment is uploaded and after it is removed lands on the one status message', async ({ page }) => {
+  test.setTimeout(90_000);
+  const world = await researcherWithLastYear(db, sampleContent());
+  await signInAs(page, world.email);
+  await page.goto('/disclosures');
+  await page.getByRole('button', { name: 'Start your disclosure' }).click();
+  await expect(page).toHaveURL(/\/disclosures\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  await page.goto(`${page.url()}/attachments`);
+  const status = page.getByTestId('attachments-status');
+
+  await page.getByLabel(/^File/).setInputFiles({ name: 'focus-contract.pdf', mimeType: 'application/pdf', buffer: Buffer.from(tinyPdf('a contract')) });
+  await page.getByRole('button', { name: 'Upload' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('attachments-table').getByRole('link', { name: 'focus-contract.pdf' })).toBeVisible();
+  await expectFocusedResult(page, status, 'focus-contract.pdf was attached.');
+
+  // The removed row's button is gone with the row: focus goes to the status, not the body.
+  await page.getByRole('button', { name: 'Remove focus-contract.pdf' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Remove focus-contract.pdf' })).toHaveCount(0);
+  await expectFocusedResult(page, status, 'focus-contract.pdf was removed.');
+});
+
+test('focus while an export runs and when it is ready: the status, then the download link', async ({ page, login }) => {
+  test.setTimeout(150_000);
+  await login('auditor');
+  // A direct download: the buttons disable themselves while it starts; focus stays on the status.
+  await page.goto('/reports/records');
+  const panel = page.locator('.export-panel');
+  await panel.getByRole('button', { name: 'CSV', exact: true }).focus();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  await download.cancel();
+  await expectFocusedResult(page, panel.getByRole('status'), 'Your download has started.');
+
+  // A background export (the PDF summary): then the link to the file takes focus.
+  await page.goto('/reports');
+  await page.locator('.export-panel').getByRole('button', { name: 'PDF summary', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('export-download')).toBeFocused({ timeout: 90_000 });
+  await expect(page.getByText(/^Download kaiji-summary-/)).toHaveCount(1);
 });

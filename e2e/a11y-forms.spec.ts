@@ -3,9 +3,21 @@
 // added right after one is removed starts empty and autosave never stores the removed values; a group's
 // error (time commitment: unit + amount) is linked to each of its controls, the summary link lands on the
 // first one, one alert not five, and the summary follows the fields; the amount is checked on blur, not
-// while it is being typed.
+// while it is being typed. And, on a world of its own, the step list: never "Complete" while the section's
+// summary lists problems — both come from one check of the values on screen.
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import type pg from 'pg';
+import { sampleContent } from '../lib/disclosures/sample';
+import { expect, signInAs, test } from './fixtures';
+import { appDatabase, researcherWithLastYear } from './support/own-world';
+
+let db: pg.Client;
+test.beforeAll(async () => {
+  db = await appDatabase();
+});
+test.afterAll(async () => {
+  await db?.end();
+});
 
 const RESEARCHER = 'sho.nakamura@kaiji.test';
 
@@ -96,4 +108,38 @@ test('required fields, add after remove, grouped errors, amount on blur', async 
   await amount.blur();
   await expect(amount).toHaveAttribute('aria-invalid', 'true');
   await expect(amount).toHaveAccessibleDescription(/Enter an amount in figures/);
+});
+
+test('the step list follows the section on screen: never "Complete" while the summary lists problems', async ({ page }) => {
+  test.setTimeout(90_000);
+  const world = await researcherWithLastYear(db, sampleContent());
+  await signInAs(page, world.email);
+  await page.goto('/disclosures');
+  await page.getByRole('button', { name: 'Start your disclosure' }).click();
+  await expect(page).toHaveURL(/\/disclosures\/[0-9a-f-]{36}$/, { timeout: 20_000 });
+  const base = new URL(page.url()).pathname;
+  await page.goto(`${base}/programmes`);
+  await formReady(page);
+  const step = page.getByRole('navigation', { name: 'Steps of this disclosure' }).locator(`a[href="${base}/programmes"]`);
+  const stepState = step.getByTestId('step-state');
+  await expect(stepState).toHaveText(/Complete$/);
+
+  // A required field emptied: the check lists it, and the step says so too — before any save or reload.
+  const role = page.locator('section.item').first().getByLabel('Your role or title');
+  const was = await role.inputValue();
+  await role.fill('');
+  await page.getByRole('button', { name: 'Check this section' }).click();
+  const summary = page.locator('#error-summary');
+  await expect(summary.getByRole('link', { name: /Your role or title/ })).toHaveCount(1);
+  await expect(stepState).toHaveText(/In progress$/);
+  await expect(step).not.toContainText('Complete');
+
+  // Filled in again: the summary goes, the step is complete again; and so it stays after a reload.
+  await role.fill(was);
+  await expect(summary.getByRole('link')).toHaveCount(0);
+  await expect(stepState).toHaveText(/Complete$/);
+  await saved(page);
+  await page.reload();
+  await formReady(page);
+  await expect(stepState).toHaveText(/Complete$/);
 });

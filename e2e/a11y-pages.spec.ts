@@ -14,6 +14,7 @@ const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** Pages every signed-in person has, which the matrix does not open. */
 const EXTRA: { path: string; account: DemoAccount }[] = [
+  { path: '/account', account: 'researcher' },
   { path: '/account/mfa', account: 'researcher' },
   { path: '/outbox', account: 'officer' },
 ];

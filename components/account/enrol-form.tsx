@@ -6,8 +6,8 @@ import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { confirmEnrolmentAction, regenerateRecoveryCodesAction } from '@/lib/account/mfa-actions';
-import { outcomeOf } from '@/components/admin/action-form';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 import { type TotpCodeInput, totpCodeSchema } from '@/lib/auth/mfa-schema';
 

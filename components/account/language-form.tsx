@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { setLocale } from '@/lib/account/locale-actions';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { LOCALES, type Locale } from '@/lib/i18n/config';
 
 /** The person's language: saved on their account (mail) and in the cookie (this browser's interface). */

@@ -9,8 +9,8 @@ import { createCycleAction, updateCycleAction } from '@/lib/admin/cycle-actions'
 import { Field } from '@/components/ui/field';
 import type { ActionResult } from '@/lib/actions/action';
 import { type CycleInput, type CycleUpdateInput, cycleCreateSchema, cycleUpdateSchema } from '@/lib/admin/schemas/cycle';
-import { outcomeOf } from './action-form';
-import { FormStatus, type Outcome } from './form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import type { InstitutionOption } from './person-forms';
 import { DataTable } from '@/components/ui/data-table';
 

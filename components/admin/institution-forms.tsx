@@ -13,8 +13,8 @@ import {
   institutionCreateSchema,
   institutionRenameSchema,
 } from '@/lib/admin/schemas/institution';
-import { outcomeOf } from './action-form';
-import { FormStatus, type Outcome } from './form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 
 export function InstitutionCreateForm() {
   const t = useTranslations();

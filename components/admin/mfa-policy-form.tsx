@@ -1,43 +1,35 @@
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { setMfaPolicyAction } from '@/lib/admin/security-actions';
-import { ROLES } from '@/lib/auth/roles';
+import { ActionForm, SubmitButton } from '@/components/ui/action-form';
+import { useActionForm } from '@/components/ui/use-action-form';
 import { type MfaPolicyInput, mfaPolicySchema } from '@/lib/admin/schemas/security';
-import { outcomeOf } from './action-form';
-import { FormStatus, type Outcome } from './form-status';
+import { ROLES } from '@/lib/auth/roles';
 
 export function MfaPolicyForm({ value }: { value: MfaPolicyInput }) {
   const t = useTranslations();
   const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome>({});
-  const { register, handleSubmit, setError, formState } = useForm<MfaPolicyInput>({ resolver: zodResolver(mfaPolicySchema), defaultValues: value });
-  const onSubmit = handleSubmit(async (values) => {
-    const res = await setMfaPolicyAction(values);
-    setOutcome(outcomeOf(res, 'admin.security.saved', setError));
-    if (res.ok) router.refresh();
+  const { form, outcome, onSubmit } = useActionForm({
+    schema: mfaPolicySchema,
+    action: setMfaPolicyAction,
+    defaultValues: value,
+    success: 'admin.security.saved',
+    onSuccess: () => router.refresh(),
   });
   return (
-    <form onSubmit={onSubmit} noValidate className="stack">
+    <ActionForm form={form} onSubmit={onSubmit} outcome={outcome}>
       <fieldset className="stack">
         <legend>{t('admin.security.requiredRoles')}</legend>
         <p className="field-help">{t('admin.security.requiredRolesHelp')}</p>
         {ROLES.map((r) => (
           <label key={r} className="checkbox">
-            <input type="checkbox" value={r} {...register('requiredRoles')} /> {t(`admin.roles.${r}`)}
+            <input type="checkbox" value={r} {...form.register('requiredRoles')} /> {t(`admin.roles.${r}`)}
           </label>
         ))}
       </fieldset>
-      <FormStatus outcome={outcome} />
-      <div>
-        <button type="submit" className="button primary" disabled={formState.isSubmitting}>
-          {t('common.save')}
-        </button>
-      </div>
-    </form>
+      <SubmitButton label={t('common.save')} />
+    </ActionForm>
   );
 }

@@ -10,8 +10,8 @@ import { Field } from '@/components/ui/field';
 import { ROLES } from '@/lib/auth/roles';
 import { LOCALES } from '@/lib/i18n/config';
 import { type GrantInput, type InviteInput, grantSchema, inviteSchema } from '@/lib/admin/schemas/person';
-import { outcomeOf } from './action-form';
-import { FormStatus, type Outcome } from './form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 
 export interface InstitutionOption {
   id: string;

@@ -11,8 +11,8 @@ import { applyRosterAction, previewRosterAction } from '@/lib/admin/roster-actio
 import { Field } from '@/components/ui/field';
 import type { PlannedRow, RosterPlan } from '@/lib/admin/roster';
 import { type RosterInput, rosterSchema } from '@/lib/admin/schemas/roster';
-import { outcomeOf } from './action-form';
-import { FormStatus, type Outcome } from './form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import type { InstitutionOption } from './person-forms';
 import { DataTable } from '@/components/ui/data-table';
 

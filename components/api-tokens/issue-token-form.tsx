@@ -9,8 +9,8 @@ import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import type { z } from 'zod';
 import { issueApiTokenAction } from '@/lib/api/actions';
-import { outcomeOf } from '@/components/admin/action-form';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { outcomeOf } from '@/components/ui/use-action-form';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 import { TOKEN_ROLES, issueTokenSchema } from '@/lib/api/token-schema';
 

@@ -8,7 +8,7 @@ import { Field } from '@/components/ui/field';
 import { FieldGroup, idRefs, useErrorRole, useFieldGroup } from '@/components/ui/field-group';
 import { fieldId } from '@/lib/filing/form-values';
 import { useLocaleOptions } from './locale-data';
-import { useFieldError } from './use-field-error';
+import { useFieldError } from '@/components/ui/use-field-error';
 
 type Common = { name: string; label: string; help?: string; required?: boolean };
 

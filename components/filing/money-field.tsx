@@ -9,7 +9,7 @@ import { partHelp, partLabels } from '@/lib/disclosures/labels';
 import { fieldId } from '@/lib/filing/form-values';
 import { type CurrencyCode, formatMoney, isCurrencyCode, parseAmount, toDecimalString, toJpy } from '@/lib/money';
 import { useHydrated, useLocaleOptions } from './locale-data';
-import { useFieldError } from './use-field-error';
+import { useFieldError } from '@/components/ui/use-field-error';
 import { Field } from '@/components/ui/field';
 import { FieldGroup } from '@/components/ui/field-group';
 

@@ -8,7 +8,7 @@ import { useFormContext, useWatch } from 'react-hook-form';
 import { partHelp, partLabels } from '@/lib/disclosures/labels';
 import { fieldId } from '@/lib/filing/form-values';
 import { CountryField } from './fields';
-import { useFieldError } from './use-field-error';
+import { useFieldError } from '@/components/ui/use-field-error';
 import { Field } from '@/components/ui/field';
 import { FieldGroup, idRefs, useErrorRole } from '@/components/ui/field-group';
 

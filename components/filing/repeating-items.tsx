@@ -9,7 +9,7 @@ import { commonLabels } from '@/lib/disclosures/labels';
 import type { RepeatingSectionKey } from '@/lib/disclosures/sections';
 import { blankEntry, fieldId } from '@/lib/filing/form-values';
 import { CheckboxField } from './fields';
-import { useFieldError } from './use-field-error';
+import { useFieldError } from '@/components/ui/use-field-error';
 
 type Item = { id: string } & Record<string, unknown>;
 

@@ -8,10 +8,10 @@ import { useEffect, useMemo } from 'react';
 import { type FieldErrors, type FieldValues, FormProvider, type Resolver, type UseFormReturn, get, set, useForm } from 'react-hook-form';
 import { saveSectionAction } from '@/lib/filing/actions';
 import { issueLabel } from '@/components/disclosures/issue-label';
-import { toFieldIssues } from '@/lib/disclosures/errors';
 import { SummarisedErrors } from '@/components/ui/field-group';
 import { RequiredHint } from '@/components/ui/required-hint';
-import { completeSchemas, type SectionKey } from '@/lib/disclosures/sections';
+import { checkSection } from '@/lib/disclosures/progress';
+import type { SectionKey } from '@/lib/disclosures/sections';
 import { cleanSection, decodeIssue, encodeIssue, newItemId } from '@/lib/filing/form-values';
 import type { CarryStates } from '@/lib/filing/carry';
 import { isEndable } from '@/lib/filing/carry-rules';
@@ -31,15 +31,16 @@ import { SupportFields } from './sections/support-fields';
 import { TravelFields } from './sections/travel-fields';
 import type { LocaleOptions } from '@/lib/filing/locale-options';
 import { LocaleDataProvider, useHydrated } from './locale-data';
+import { publishSectionState } from './live-section-state';
 import { flushPending } from './pending-saves';
 
-/** The complete schema as a react-hook-form resolver; errors keep their catalog keys and params. */
+/** The section's one check (checkSection) as a react-hook-form resolver; errors keep their catalog keys and params. */
 function sectionResolver(section: SectionKey): Resolver<FieldValues> {
   return async (values) => {
-    const result = completeSchemas[section].safeParse(cleanSection(values));
-    if (result.success) return { values: result.data as FieldValues, errors: {} };
+    const result = checkSection(section, cleanSection(values));
+    if (result.issues.length === 0) return { values: result.data as FieldValues, errors: {} };
     const errors: FieldErrors = {};
-    for (const issue of toFieldIssues(result.error)) {
+    for (const issue of result.issues) {
       const path = issue.path || 'root';
       if (!(get(errors, path) as { message?: string } | undefined)?.message) {
         set(errors, path, { ...(get(errors, path) as object | undefined), type: 'validation', message: encodeIssue(issue) });
@@ -47,6 +48,22 @@ function sectionResolver(section: SectionKey): Resolver<FieldValues> {
     }
     return { values: {}, errors };
   };
+}
+
+/**
+ * Publishes the state of the values on screen to the step list (the same check as the summary), so the
+ * step never says "Complete" while the summary lists problems, nor the reverse.
+ */
+function usePublishState(form: UseFormReturn<FieldValues>, href: string, section: SectionKey) {
+  useEffect(() => {
+    const publish = () => publishSectionState(href, checkSection(section, cleanSection(form.getValues())).state);
+    publish();
+    const sub = form.watch(publish);
+    return () => {
+      sub.unsubscribe();
+      publishSectionState(href, null);
+    };
+  }, [form, href, section]);
 }
 
 function summarise(errors: FieldErrors, section: SectionKey, t: (key: string, v?: Record<string, string | number>) => string): SummaryItem[] {
@@ -169,6 +186,7 @@ export function SectionEditor({
   }, []);
 
   useRecheckAfterCheck(form);
+  usePublishState(form, `/disclosures/${disclosureId}/${section}`, section);
   const { errors, isSubmitted } = form.formState;
   const summary = isSubmitted ? summarise(errors, section, t) : [];
   const complete = isSubmitted && summary.length === 0;

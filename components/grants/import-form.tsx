@@ -1,68 +1,26 @@
 // Importing domestic grant records from a KAKEN-style CSV, and the outcome with each rejected line's reason.
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
 import { importGrantsAction } from '@/lib/grants/actions';
-import { outcomeOf } from '@/components/admin/action-form';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
-import { CsvFileField } from '@/components/config/csv-file-field';
-import { type ImportGrantsInput, importGrantsSchema } from '@/lib/grants/schema';
+import { CsvImportForm } from '@/components/ui/csv-import-form';
+import { importGrantsSchema } from '@/lib/grants/schema';
 
 type Result = Extract<Awaited<ReturnType<typeof importGrantsAction>>, { ok: true }>['data'];
 
 export function GrantsImportForm() {
   const t = useTranslations('grants');
-  const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome>({});
-  const [result, setResult] = useState<Result | null>(null);
-  const {
-    handleSubmit,
-    setValue,
-    setError,
-    clearErrors,
-    formState: { errors, isSubmitting },
-  } = useForm<ImportGrantsInput>({ resolver: zodResolver(importGrantsSchema), defaultValues: { fileName: '', csvText: '' } });
-
-  const onSubmit = handleSubmit(async (values) => {
-    setOutcome({});
-    setResult(null);
-    const res = await importGrantsAction(values);
-    if (!res.ok) {
-      setOutcome(outcomeOf(res, '', setError));
-      return;
-    }
-    setOutcome({ success: 'grants.import.done' });
-    setResult(res.data);
-    router.refresh();
-  });
-
   return (
-    <div className="stack">
-      <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby="grants-import-title">
-        <CsvFileField
-          label={t('import.file')}
-          help={t('import.fileHelp')}
-          error={errors.csvText?.message ?? errors.fileName?.message}
-          onText={(fileName, text) => {
-            setValue('fileName', fileName);
-            setValue('csvText', text);
-            clearErrors(['fileName', 'csvText']);
-          }}
-          onUnreadable={() => setError('csvText', { type: 'manual', message: 'grants.errors.fileUnreadable' })}
-        />
-        <div>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            {isSubmitting ? t('import.submitting') : t('import.submit')}
-          </button>
-        </div>
-        <FormStatus outcome={outcome} />
-      </form>
-      {result ? <GrantsImportResult result={result} /> : null}
-    </div>
+    <CsvImportForm
+      schema={importGrantsSchema}
+      action={importGrantsAction}
+      defaultValues={{ fileName: '', csvText: '' }}
+      success="grants.import.done"
+      labelledBy="grants-import-title"
+      file={{ label: t('import.file'), help: t('import.fileHelp'), unreadable: 'grants.errors.fileUnreadable' }}
+      submit={{ label: t('import.submit'), pending: t('import.submitting') }}
+      result={(result: Result) => <GrantsImportResult result={result} />}
+    />
   );
 }
 

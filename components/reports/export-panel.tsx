@@ -51,7 +51,7 @@ export function ExportPanel({ kind, report, query, formats, description }: { kin
   const failedRef = useRef<HTMLParagraphElement>(null);
   const phase = state.phase;
   useEffect(() => {
-    if (phase === 'starting') statusRef.current?.focus();
+    if (phase === 'starting' || phase === 'direct') statusRef.current?.focus();
     else if (phase === 'ready') downloadRef.current?.focus();
     else if (phase === 'failed') failedRef.current?.focus();
   }, [phase]);
@@ -78,7 +78,10 @@ export function ExportPanel({ kind, report, query, formats, description }: { kin
     };
   }, [taskId]);
 
-  const run = (format: Format) =>
+  const run = (format: Format) => {
+    // At once, in the click: the transition below may commit "starting" only together with its result,
+    // and by then the disabled button has already dropped focus to the page body.
+    statusRef.current?.focus();
     start(async () => {
       setState({ phase: 'starting', format });
       const res = await requestExportAction({ kind: format === 'pdf' ? 'summary' : kind, report, format, query, locale });
@@ -93,6 +96,7 @@ export function ExportPanel({ kind, report, query, formats, description }: { kin
         setState({ phase: 'task', taskId: res.data.taskId, status: 'QUEUED', done: 0, total: res.data.expectedRows });
       }
     });
+  };
 
   const busy = pending || state.phase === 'starting' || state.phase === 'task';
   return (

@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { assignAction } from '@/lib/review/actions';
-import { FormStatus, type Outcome } from './form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 
 export function AssignForm({
   disclosureId,

@@ -13,7 +13,7 @@ import type { z } from 'zod';
 import { decideAction } from '@/lib/review/actions';
 import { Field } from '@/components/ui/field';
 import { type DecisionInput, decisionSchema, LIMITS } from '@/lib/review/schemas';
-import { FormStatus, type Outcome } from './form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { focusWhenShown } from '@/components/ui/focus-target';
 
 type Output = z.output<typeof decisionSchema>;

@@ -7,7 +7,7 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition } from 'react';
 import { decideMatchAction } from '@/lib/review/actions';
 import { LIMITS } from '@/lib/review/schemas';
-import { FormStatus, type Outcome } from './form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 
 export function MatchDecision({ disclosureId, matchId, status, organisation }: { disclosureId: string; matchId: string; status: string; organisation: string }) {
   const t = useTranslations('review.matches');

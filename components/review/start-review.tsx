@@ -6,7 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { startReviewAction } from '@/lib/review/actions';
-import { FormStatus, type Outcome } from './form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 
 export function StartReview({ disclosureId, stateVersion }: { disclosureId: string; stateVersion: number }) {
   const t = useTranslations('review.start');

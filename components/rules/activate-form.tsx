@@ -5,7 +5,7 @@ import { useTranslations } from 'next-intl';
 import { usePathname, useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
 import { activateVersionAction } from '@/lib/rules/actions';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 
 export function ActivateForm({ versionId }: { versionId: string }) {

@@ -5,7 +5,7 @@
 import { useLocale, useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { dryRunAction, dryRunStatusAction } from '@/lib/rules/actions';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 import type { DryRunExample, DryRunResult } from '@/lib/rules/dry-run';
 import { DataTable } from '@/components/ui/data-table';

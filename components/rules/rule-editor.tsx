@@ -9,7 +9,7 @@ import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { saveRuleAction } from '@/lib/rules/actions';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
+import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 import type { ExpressionProblem } from '@/lib/rules/cel-env';
 import { RULE_EXAMPLES } from '@/lib/rules/examples';

@@ -5,7 +5,7 @@
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { createDraftAction, deleteRuleAction, discardDraftAction } from '@/lib/rules/actions';
-import { ActionButton } from '@/components/admin/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 
 export function NewDraftButton({ rulesetId }: { rulesetId: string }) {
   const t = useTranslations('rules');

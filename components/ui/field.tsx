@@ -8,7 +8,7 @@ import { type ReactElement, cloneElement, useId } from 'react';
 import { idRefs, useControlState, useErrorRole } from './field-group';
 import { RequiredMark } from './required-hint';
 
-interface ControlProps {
+export interface ControlProps {
   id?: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;

@@ -2,131 +2,95 @@
 // outcome: what was added, updated, retired and rejected (with each rejected line's reason).
 'use client';
 
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
-import { useState } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { type UseFormReturn, useWatch } from 'react-hook-form';
+import type { z } from 'zod';
 import { importWatchlistAction } from '@/lib/watchlists/actions';
-import { FormStatus, type Outcome } from '@/components/admin/form-status';
-import { outcomeOf } from '@/components/admin/action-form';
-import { CsvFileField } from '@/components/config/csv-file-field';
-import { Field } from '@/components/ui/field';
+import { FormField } from '@/components/ui/action-form';
+import { CsvImportForm } from '@/components/ui/csv-import-form';
 import { type ImportWatchlistFormInput, importWatchlistSchema } from '@/lib/watchlists/admin-schema';
 
+type ImportWatchlistInput = z.output<typeof importWatchlistSchema>;
 type Result = Extract<Awaited<ReturnType<typeof importWatchlistAction>>, { ok: true }>['data'];
 
 export function WatchlistImportForm({ lists, today }: { lists: { id: string; label: string; isSample: boolean }[]; today: string }) {
   const t = useTranslations('watchlists');
-  const tr = useTranslations();
-  const router = useRouter();
-  const [outcome, setOutcome] = useState<Outcome>({});
-  const [result, setResult] = useState<Result | null>(null);
-  const {
-    register,
-    handleSubmit,
-    control,
-    setValue,
-    setError,
-    clearErrors,
-    formState: { errors, isSubmitting },
-  } = useForm<ImportWatchlistFormInput>({
-    resolver: zodResolver(importWatchlistSchema),
-    defaultValues: { target: lists.length ? 'existing' : 'new', watchlistId: '', kind: 'WATCHLIST', editionDate: today, isSample: true, fileName: '', csvText: '' },
-  });
-  const target = useWatch({ control, name: 'target' });
-  const err = (key?: string) => (key ? tr(key) : undefined);
-
-  const onSubmit = handleSubmit(async (values) => {
-    setOutcome({});
-    setResult(null);
-    const res = await importWatchlistAction(values);
-    if (!res.ok) {
-      setOutcome(outcomeOf(res, '', setError));
-      return;
-    }
-    setOutcome({ success: 'watchlists.import.done', details: { code: res.data.code } });
-    setResult(res.data);
-    router.refresh();
-  });
-
   return (
-    <div className="stack">
-      <form onSubmit={onSubmit} noValidate className="stack" aria-labelledby="import-title">
-        <fieldset>
-          <legend>{t('import.target')}</legend>
-          <label className="checkbox">
-            <input type="radio" value="existing" {...register('target')} disabled={!lists.length} /> {t('import.targetExisting')}
-          </label>{' '}
-          <label className="checkbox">
-            <input type="radio" value="new" {...register('target')} /> {t('import.targetNew')}
-          </label>
-        </fieldset>
-        {target === 'existing' ? (
-          <Field label={t('import.watchlist')} error={err(errors.watchlistId?.message)} required>
-            <select {...register('watchlistId')}>
-              <option value="">{t('import.choose')}</option>
-              {lists.map((l) => (
-                <option key={l.id} value={l.id}>
-                  {l.label}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : (
-          <div className="form-grid">
-            <Field label={t('import.code')} help={t('import.codeHelp')} error={err(errors.code?.message)} required>
-              <input type="text" autoComplete="off" {...register('code')} />
-            </Field>
-            <Field label={t('import.kindLabel')} help={t('import.kindHelp')}>
-              <select {...register('kind')}>
-                <option value="WATCHLIST">{t('kind.WATCHLIST')}</option>
-                <option value="GROUP">{t('kind.GROUP')}</option>
-              </select>
-            </Field>
-            <Field label={t('import.nameJa')} error={err(errors.nameJa?.message)} required>
-              <input type="text" lang="ja" {...register('nameJa')} />
-            </Field>
-            <Field label={t('import.nameEn')} error={err(errors.nameEn?.message)} required>
-              <input type="text" lang="en" {...register('nameEn')} />
-            </Field>
-            <Field label={t('import.source')} error={err(errors.source?.message)} required>
-              <input type="text" {...register('source')} />
-            </Field>
-            <Field label={t('import.sourceUrl')} error={err(errors.sourceUrl?.message)}>
-              <input type="url" {...register('sourceUrl')} />
-            </Field>
-          </div>
-        )}
-        <div className="form-grid">
-          <Field label={t('import.editionDate')} help={t('import.editionHelp')} error={err(errors.editionDate?.message)} required>
-            <input type="date" {...register('editionDate')} />
-          </Field>
-          <CsvFileField
-            label={t('import.file')}
-            help={t('import.fileHelp')}
-            error={errors.csvText?.message ?? errors.fileName?.message}
-            onText={(fileName, text) => {
-              setValue('fileName', fileName);
-              setValue('csvText', text);
-              clearErrors(['fileName', 'csvText']);
-            }}
-            onUnreadable={() => setError('csvText', { type: 'manual', message: 'watchlists.errors.fileUnreadable' })}
-          />
-        </div>
+    <CsvImportForm
+      schema={importWatchlistSchema}
+      action={importWatchlistAction}
+      defaultValues={{ target: lists.length ? 'existing' : 'new', watchlistId: '', kind: 'WATCHLIST', editionDate: today, isSample: true, fileName: '', csvText: '' }}
+      success="watchlists.import.done"
+      successDetails={(result: Result) => ({ code: result.code })}
+      labelledBy="import-title"
+      file={{ label: t('import.file'), help: t('import.fileHelp'), unreadable: 'watchlists.errors.fileUnreadable' }}
+      submit={{ label: t('import.submit'), pending: t('import.submitting') }}
+      fields={(form) => <WatchlistFields form={form} lists={lists} />}
+      result={(result: Result) => <WatchlistImportResult result={result} />}
+    />
+  );
+}
+
+function WatchlistFields({ form, lists }: { form: UseFormReturn<ImportWatchlistFormInput, unknown, ImportWatchlistInput>; lists: { id: string; label: string }[] }) {
+  const t = useTranslations('watchlists');
+  const target = useWatch({ control: form.control, name: 'target' });
+  return (
+    <>
+      <fieldset>
+        <legend>{t('import.target')}</legend>
         <label className="checkbox">
-          <input type="checkbox" {...register('isSample')} /> {t('import.isSample')}
+          <input type="radio" value="existing" {...form.register('target')} disabled={!lists.length} /> {t('import.targetExisting')}
+        </label>{' '}
+        <label className="checkbox">
+          <input type="radio" value="new" {...form.register('target')} /> {t('import.targetNew')}
         </label>
-        <div>
-          <button type="submit" className="button primary" disabled={isSubmitting}>
-            {isSubmitting ? t('import.submitting') : t('import.submit')}
-          </button>
+      </fieldset>
+      {target === 'existing' ? (
+        <FormField name="watchlistId" label={t('import.watchlist')} required>
+          <select {...form.register('watchlistId')}>
+            <option value="">{t('import.choose')}</option>
+            {lists.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </FormField>
+      ) : (
+        <div className="form-grid">
+          <FormField name="code" label={t('import.code')} help={t('import.codeHelp')} required>
+            <input type="text" autoComplete="off" {...form.register('code')} />
+          </FormField>
+          <FormField name="kind" label={t('import.kindLabel')} help={t('import.kindHelp')}>
+            <select {...form.register('kind')}>
+              <option value="WATCHLIST">{t('kind.WATCHLIST')}</option>
+              <option value="GROUP">{t('kind.GROUP')}</option>
+            </select>
+          </FormField>
+          <FormField name="nameJa" label={t('import.nameJa')} required>
+            <input type="text" lang="ja" {...form.register('nameJa')} />
+          </FormField>
+          <FormField name="nameEn" label={t('import.nameEn')} required>
+            <input type="text" lang="en" {...form.register('nameEn')} />
+          </FormField>
+          <FormField name="source" label={t('import.source')} required>
+            <input type="text" {...form.register('source')} />
+          </FormField>
+          <FormField name="sourceUrl" label={t('import.sourceUrl')}>
+            <input type="url" {...form.register('sourceUrl')} />
+          </FormField>
         </div>
-        <FormStatus outcome={outcome} />
-      </form>
-      {result ? <WatchlistImportResult result={result} /> : null}
-    </div>
+      )}
+      <div className="form-grid">
+        <FormField name="editionDate" label={t('import.editionDate')} help={t('import.editionHelp')} required>
+          <input type="date" {...form.register('editionDate')} />
+        </FormField>
+      </div>
+      <label className="checkbox">
+        <input type="checkbox" {...form.register('isSample')} /> {t('import.isSample')}
+      </label>
+    </>
   );
 }
 

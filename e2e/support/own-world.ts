@@ -117,3 +117,32 @@ export async function importedGrants(
     );
   }
 }
+
+/**
+ * The world's last disclosure moved into this year's open cycle and handed in (SUBMITTED), with an officer
+ * of the same institution to decide it: a review no other spec touches.
+ */
+export async function submittedWithOfficer(db: pg.Client, world: OwnWorld): Promise<{ officerEmail: string; disclosureId: string }> {
+  const tag = randomUUID().slice(0, 8);
+  const officerEmail = `officer-${tag}@kaiji.test`;
+  await db.query('BEGIN');
+  try {
+    const hash = (await db.query<{ passwordHash: string }>(`SELECT "passwordHash" FROM "User" WHERE email = 'officer@kaiji.test'`)).rows[0]!;
+    const officer = (
+      await db.query<{ id: string }>(
+        `INSERT INTO "User" (email, "displayName", "passwordHash", locale, "updatedAt") VALUES ($1, $2, $3, 'en', now()) RETURNING id`,
+        [officerEmail, `Officer ${tag}`, hash.passwordHash],
+      )
+    ).rows[0]!;
+    await db.query(`INSERT INTO "Membership" ("userId", role, "institutionId") VALUES ($1, 'OFFICER', $2)`, [officer.id, world.institutionId]);
+    await db.query(
+      `UPDATE "Disclosure" SET "cycleId" = $2, status = 'SUBMITTED', "decidedAt" = NULL, "lastSubmittedAt" = now(), "updatedAt" = now() WHERE id = $1`,
+      [world.lastDisclosureId, world.cycleId],
+    );
+    await db.query('COMMIT');
+  } catch (err) {
+    await db.query('ROLLBACK');
+    throw err;
+  }
+  return { officerEmail, disclosureId: world.lastDisclosureId };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { disclosureProgress, sectionProgress } from './progress';
+import { checkSection, disclosureProgress, sectionProgress } from './progress';
 import { sampleContent } from './sample';
 import { emptyContent, sectionKeys } from './sections';
 
@@ -82,5 +82,23 @@ describe('disclosureProgress', () => {
       travel: 'in_progress',
     });
     expect(mixed).toMatchObject({ completeCount: 5, readyToSubmit: false });
+  });
+});
+
+describe('checkSection (the one check behind the step list and the form\'s summary)', () => {
+  it('a state and the issues together: never complete with issues, never issues hidden from the form', () => {
+    const content = sampleContent();
+    expect(checkSection('travel', content.travel)).toMatchObject({ state: 'complete', issues: [] });
+    const broken = { ...content.travel, items: [{ ...content.travel.items[0]!, purpose: '' }] };
+    const checked = checkSection('travel', broken);
+    expect(checked.state).toBe('in_progress');
+    expect(checked.issues).toMatchObject([{ path: 'items.0.purpose', key: 'validation.required' }]);
+    expect(sectionProgress('travel', broken).issues.map((i) => i.path)).toEqual(['items.0.purpose']);
+  });
+
+  it('raw form values without an items array are not started, and still say what the form must report', () => {
+    const checked = checkSection('gifts', { nothingToDisclose: false });
+    expect(checked.state).toBe('not_started');
+    expect(checked.issues.length).toBeGreaterThan(0);
   });
 });

@@ -25,10 +25,11 @@ function hasValue(value: unknown): boolean {
   return true;
 }
 
-function isUntouched<K extends SectionKey>(section: K, data: DraftContent[K]): boolean {
+// Also given a form's raw values (the browser's check), where a section may have no items array yet.
+function isUntouched(section: SectionKey, data: unknown): boolean {
   if (section === 'profile') return !hasValue(data);
-  const { nothingToDisclose, items } = data as DraftContent['appointments'];
-  return !nothingToDisclose && items.length === 0;
+  const { nothingToDisclose, items } = (data ?? {}) as Partial<DraftContent['appointments']>;
+  return !nothingToDisclose && !(Array.isArray(items) && items.length > 0);
 }
 
 // Issue paths are "orcid" (profile), "nothingToDisclose", or "items.<index>.<field>[.<part>]".
@@ -40,19 +41,31 @@ function describe(section: SectionKey, data: unknown, issue: FieldIssue): Progre
   return { ...issue, ...(field ? { field } : {}), ...(itemId ? { itemId } : {}) };
 }
 
+/**
+ * The one check of a section against the submit-time schema: the step list, the overview, the review
+ * page's list of what is missing (server) and the section form's error summary (browser, as its
+ * resolver) all read it, so "Complete" and a list of problems can never be shown for the same values.
+ * `issues` are the schema's even for an untouched section (the form reports them when checked).
+ */
+export function checkSection<K extends SectionKey>(
+  section: K,
+  data: unknown,
+): { state: SectionState; issues: FieldIssue[]; data?: unknown } {
+  const value = data ?? emptySection(section);
+  const result = completeSchemas[section].safeParse(value);
+  const untouched = isUntouched(section, value);
+  if (result.success) return { state: untouched ? 'not_started' : 'complete', issues: [], data: result.data };
+  return { state: untouched ? 'not_started' : 'in_progress', issues: toFieldIssues(result.error) };
+}
+
 export function sectionProgress<K extends SectionKey>(
   section: K,
   data: DraftContent[K] | undefined,
 ): SectionProgress {
   const value = data ?? emptySection(section);
-  if (isUntouched(section, value)) return { section, state: 'not_started', issues: [] };
-  const result = completeSchemas[section].safeParse(value);
-  if (result.success) return { section, state: 'complete', issues: [] };
-  return {
-    section,
-    state: 'in_progress',
-    issues: toFieldIssues(result.error).map((issue) => describe(section, value, issue)),
-  };
+  const { state, issues } = checkSection(section, value);
+  if (state !== 'in_progress') return { section, state, issues: [] };
+  return { section, state, issues: issues.map((issue) => describe(section, value, issue)) };
 }
 
 /** Sections missing from `content` (no DisclosureSection row yet) count as not started. */

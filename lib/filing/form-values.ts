@@ -22,7 +22,7 @@ export function cleanSection(values: unknown): Record<string, unknown> {
 }
 
 /** Issues travel through react-hook-form as their message: the catalog key, and its params as JSON. */
-export function encodeIssue(issue: Pick<FieldIssue, 'key' | 'params'>): string {
+export function encodeIssue(issue: { key: string; params?: FieldIssue['params'] }): string {
   return issue.params ? `${issue.key}|${JSON.stringify(issue.params)}` : issue.key;
 }
 

@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { ActionButton } from '@/components/filing/action-button';
+import { ActionButton } from '@/components/ui/action-button';
+import { startDisclosureAction } from '@/lib/filing/actions';
 import { StatusBadge } from '@/components/filing/status-badge';
 import { requireRole } from '@/lib/auth/actor';
 import { sectionLabels } from '@/lib/disclosures/labels';
@@ -64,7 +65,7 @@ export default async function Page() {
                     {disclosure.editable ? t('filing.home.continue') : t('filing.home.view')}
                   </Link>
                 ) : (
-                  <ActionButton action="start" cycleId={cycle.id} primary label={t('filing.home.start')} pendingLabel={t('filing.home.starting')} />
+                  <ActionButton action={startDisclosureAction} input={{ cycleId: cycle.id }} next="/disclosures/{disclosureId}" primary label={t('filing.home.start')} pendingLabel={t('filing.home.starting')} />
                 )}
               </div>
             </article>

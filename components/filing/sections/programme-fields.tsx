@@ -5,7 +5,7 @@ import { DateField, TextField, YesNoField } from '../fields';
 import { useSectionLabels } from '../labels';
 import { MoneyField, type Rates } from '../money-field';
 import { OrganisationField } from '../organisation-field';
-import { useFieldError } from '../use-field-error';
+import { useFieldError } from '@/components/ui/use-field-error';
 import { FieldGroup } from '@/components/ui/field-group';
 
 export function ProgrammeFields({ prefix, rates }: { prefix: string; rates: Rates }) {

@@ -6,7 +6,7 @@ import { DateField, NumberField, SelectField, TextField, YesNoField } from '../f
 import { useSectionLabels } from '../labels';
 import { MoneyField, type Rates } from '../money-field';
 import { OrganisationField } from '../organisation-field';
-import { useFieldError } from '../use-field-error';
+import { useFieldError } from '@/components/ui/use-field-error';
 import { FieldGroup } from '@/components/ui/field-group';
 
 function PersonMonths({ name, label, help }: { name: string; label: string; help?: string }) {

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { ActionButton } from '@/components/admin/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { IssueTokenForm } from '@/components/api-tokens/issue-token-form';
 import { listTokens, tokenScopeChoices } from '@/lib/api/tokens';
 import { denyUnlessSystemAdmin, requireRole } from '@/lib/auth/actor';

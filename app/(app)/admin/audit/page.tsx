@@ -5,7 +5,7 @@ import { requestAuditVerificationAction } from '@/lib/admin/audit-actions';
 import { listAuditEvents } from '@/lib/admin/audit-log';
 import { auditFilterFrom } from '@/lib/admin/schemas/audit-filter';
 import { isSystemAdmin } from '@/lib/auth/guards';
-import { ActionButton } from '@/components/admin/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { auditActionKey } from '@/lib/audit/actions';
 import { latestCheckpoint } from '@/lib/audit/checkpoint';
 import { requireRole } from '@/lib/auth/actor';

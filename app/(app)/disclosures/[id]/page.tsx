@@ -3,7 +3,8 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { ActionButton } from '@/components/filing/action-button';
+import { ActionButton } from '@/components/ui/action-button';
+import { discardUpdateAction, startUpdateAction } from '@/lib/filing/actions';
 import { FilingFrame } from '@/components/filing/filing-frame';
 import { ManagementPlans } from '@/components/filing/management-plans';
 import { issueLabel } from '@/components/disclosures/issue-label';
@@ -97,12 +98,11 @@ export default async function Page({ params, searchParams }: Props) {
             </Link>
             {view.canDiscardUpdate ? (
               <ActionButton
-                action="discardUpdate"
-                disclosureId={view.id}
-                stateVersion={view.stateVersion}
+                action={discardUpdateAction}
+                input={{ disclosureId: view.id, stateVersion: view.stateVersion }}
                 label={t('filing.overview.discardUpdate')}
                 pendingLabel={t('filing.overview.discarding')}
-                confirm={t('filing.overview.discardConfirm')}
+                confirm="filing.overview.discardConfirm"
                 next={base}
               />
             ) : null}
@@ -129,9 +129,8 @@ export default async function Page({ params, searchParams }: Props) {
               <h3>{t('filing.overview.updateTitle')}</h3>
               <p>{t('filing.overview.updateHelp')}</p>
               <ActionButton
-                action="startUpdate"
-                disclosureId={view.id}
-                stateVersion={view.stateVersion}
+                action={startUpdateAction}
+                input={{ disclosureId: view.id, stateVersion: view.stateVersion }}
                 primary
                 label={t('filing.overview.startUpdate')}
                 pendingLabel={t('filing.overview.starting')}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { ActionButton } from '@/components/admin/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { DepartmentCreateForm, DepartmentRenameForm } from '@/components/admin/department-forms';
 import { InstitutionRenameForm } from '@/components/admin/institution-forms';
 import { institutionBySlug } from '@/lib/admin/institutions';

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { ActionButton } from '@/components/admin/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { GrantRoleForm } from '@/components/admin/person-forms';
 import { institutionOptions } from '@/lib/admin/institutions';
 import { getPerson } from '@/lib/admin/people';

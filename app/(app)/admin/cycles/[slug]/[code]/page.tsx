@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { ActionButton } from '@/components/admin/action-button';
+import { ActionButton } from '@/components/ui/action-button';
 import { CycleForm } from '@/components/admin/cycle-form';
 import { nextStatuses, transitionFor } from '@/lib/admin/cycle-status';
 import { cycleByCode } from '@/lib/admin/cycles';

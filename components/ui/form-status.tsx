@@ -1,5 +1,7 @@
-// The outcome of a review form, announced: errors assertively, successes politely. A refusal because
-// someone else acted first says who did what and when (details from the action).
+// The outcome of a form or a button, announced to assistive technology: errors assertively, successes
+// politely, each in a live region that is always on the page (so it is announced once, when it changes).
+// Messages are catalog keys; their details fill the message's parameters — a time as a date, a
+// decision or status in words — so a refusal because someone else acted first says who did what and when.
 'use client';
 
 import { useFormatter, useTranslations } from 'next-intl';
@@ -21,8 +23,13 @@ export function useOutcomeText() {
       else if (typeof v === 'string') values[k] = k === 'at' ? format.dateTime(new Date(v), { dateStyle: 'medium', timeStyle: 'short' }) : v;
       else if (v === null) values[k] = '';
     }
-    if (typeof details?.decision === 'string') values.decision = t(`review.decisionKinds.${details.decision}`);
-    if (typeof details?.status === 'string') values.status = t(`review.statuses.${details.status}`);
+    for (const [k, ns] of [
+      ['decision', 'review.decisionKinds'],
+      ['status', 'review.statuses'],
+    ] as const) {
+      const v = details?.[k];
+      if (typeof v === 'string' && t.has(`${ns}.${v}`)) values[k] = t(`${ns}.${v}`);
+    }
     return t(key, values);
   };
 }
