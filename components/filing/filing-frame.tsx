@@ -7,6 +7,7 @@ import { sectionKeys } from '@/lib/disclosures/sections';
 import type { FilingView } from '@/lib/filing/view';
 import { FilingNav, type Step } from './filing-nav';
 import { StatusBadge } from './status-badge';
+import { localTitle } from '@/lib/i18n/local-text';
 
 export async function FilingFrame({ view, children }: { view: FilingView; children: ReactNode }) {
   const t = await getTranslations();
@@ -25,7 +26,7 @@ export async function FilingFrame({ view, children }: { view: FilingView; childr
     { href: `${base}/review`, label: `9. ${t('filing.steps.review')}` },
     ...(view.versionCount > 0 ? [{ href: `${base}/versions`, label: t('filing.steps.versions') }] : []),
   ];
-  const title = locale === 'ja' ? view.cycle.titleJa : view.cycle.titleEn;
+  const title = localTitle(locale, view.cycle);
   return (
     <div className="filing">
       <div className="filing-header">

@@ -7,11 +7,11 @@ import type { ReviewDetail } from '@/lib/review/detail';
 import { SeverityBadge } from './badges';
 import { FindingValues } from './finding-values';
 import { citationFor } from '@/lib/rules/citation';
+import { localName, localText, localTitle } from '@/lib/i18n/local-text';
 
 export async function FindingsList({ findings, locale }: { findings: ReviewDetail['findings']; locale: string }) {
   const t = await getTranslations('review.findings');
   const ts = await getTranslations('review.severities');
-  const ja = locale === 'ja';
   if (!findings.length) return <p className="muted">{t('none')}</p>;
   return (
     <ol className="findings">
@@ -24,9 +24,9 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
         return (
           <li key={f.id} className={`finding finding-${f.severity.toLowerCase()}`}>
             <h3 className="finding-title">
-              <SeverityBadge severity={f.severity} label={ts(f.severity)} /> {ja ? f.rule.titleJa : f.rule.titleEn}
+              <SeverityBadge severity={f.severity} label={ts(f.severity)} /> {localTitle(locale, f.rule)}
             </h3>
-            <p>{ja ? f.messageJa : f.messageEn}</p>
+            <p>{localText(locale, f, 'message')}</p>
             {values.length ? <p className="visually-hidden">{t('valuesCaption')}</p> : null}
             {all.length ? <FindingValues values={Object.fromEntries(all)} locale={locale} /> : null}
             <p className="muted finding-meta">
@@ -37,7 +37,7 @@ export async function FindingsList({ findings, locale }: { findings: ReviewDetai
                   {' · '}
                 </>
               ) : null}
-              {t('rule', { code: f.rule.code, ruleset: ja ? f.rule.rulesetVersion.ruleset.nameJa : f.rule.rulesetVersion.ruleset.nameEn, version: f.rule.rulesetVersion.version })}
+              {t('rule', { code: f.rule.code, ruleset: localName(locale, f.rule.rulesetVersion.ruleset), version: f.rule.rulesetVersion.version })}
               {ref ? (
                 <>
                   {' · '}

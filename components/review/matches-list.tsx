@@ -4,13 +4,13 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MatchView } from '@/lib/review/matches';
 import { MatchDecision } from './match-decision';
 import { textLang } from '@/lib/i18n/text-lang';
+import { localName } from '@/lib/i18n/local-text';
 
 const STATUS_CLASS = { PENDING: 'review', CONFIRMED: 'flag', DISMISSED: 'neutral' } as const;
 
 export async function MatchesList({ disclosureId, matches, locale }: { disclosureId: string; matches: MatchView[]; locale: string }) {
   const t = await getTranslations('review.matches');
   const format = await getFormatter();
-  const ja = locale === 'ja';
   if (!matches.length) return <p className="muted">{t('none')}</p>;
   return (
     <div className="stack">
@@ -38,7 +38,7 @@ export async function MatchesList({ disclosureId, matches, locale }: { disclosur
                 <div>
                   <dt>{t('list')}</dt>
                   <dd>
-                    {ja ? m.watchlist.nameJa : m.watchlist.nameEn} ({m.entry.reference}){m.watchlist.isSample ? <span className="badge neutral">{t('sample')}</span> : null}
+                    {localName(locale, m.watchlist)} ({m.entry.reference}){m.watchlist.isSample ? <span className="badge neutral">{t('sample')}</span> : null}
                     {m.entry.retired ? <span className="badge neutral">{t('retired')}</span> : null}
                   </dd>
                 </div>

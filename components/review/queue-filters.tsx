@@ -4,10 +4,10 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import type { QueueOptions } from '@/lib/review/options';
 import { QUEUE_SORTS, QUEUE_STATUSES, type QueueParams, SEVERITY_FILTERS, WATCH_FILTERS, statusesOf } from '@/lib/review/queue-params';
+import { localName, localTitle } from '@/lib/i18n/local-text';
 
 export async function QueueFilters({ params, options, locale }: { params: QueueParams; options: QueueOptions; locale: string }) {
   const t = await getTranslations('review');
-  const ja = locale === 'ja';
   const statuses = statusesOf(params);
   return (
     <form method="get" action="/review" className="queue-filters card" aria-labelledby="filters-title" role="search">
@@ -28,7 +28,7 @@ export async function QueueFilters({ params, options, locale }: { params: QueueP
             <option value="">{t('filters.any')}</option>
             {options.cycles.map((c) => (
               <option key={c.id} value={c.id}>
-                {ja ? c.titleJa : c.titleEn}
+                {localTitle(locale, c)}
               </option>
             ))}
           </select>
@@ -39,7 +39,7 @@ export async function QueueFilters({ params, options, locale }: { params: QueueP
             <option value="">{t('filters.any')}</option>
             {options.departments.map((d) => (
               <option key={d.id} value={d.id}>
-                {ja ? d.nameJa : d.nameEn}
+                {localName(locale, d)}
               </option>
             ))}
           </select>
@@ -50,7 +50,7 @@ export async function QueueFilters({ params, options, locale }: { params: QueueP
             <option value="">{t('filters.any')}</option>
             {options.rules.map((r) => (
               <option key={r.code} value={r.code}>
-                {ja ? r.titleJa : r.titleEn} ({r.code})
+                {localTitle(locale, r)} ({r.code})
               </option>
             ))}
           </select>

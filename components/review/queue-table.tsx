@@ -7,6 +7,7 @@ import { OPEN_STATUSES } from '@/lib/review/queue-params';
 import { daysUntil, japanDaysBetween } from '@/lib/time/japan';
 import { SeverityBadge, StatusBadge } from './badges';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function QueueTable({ rows, caption, locale }: { rows: QueueRow[]; caption: string; locale: string }) {
   const t = await getTranslations('review');
@@ -44,7 +45,7 @@ export async function QueueTable({ rows, caption, locale }: { rows: QueueRow[]; 
                 <th scope="row">
                   <Link href={`/review/${r.id}`}>{r.researcherName}</Link>
                 </th>
-                <td>{r.department ? (locale === 'ja' ? r.department.nameJa : r.department.nameEn) : '—'}</td>
+                <td>{r.department ? localName(locale, r.department) : '—'}</td>
                 <td>{r.cycle.code}</td>
                 <td>
                   <StatusBadge status={r.status} label={t(`statuses.${r.status}`)} />

@@ -9,6 +9,7 @@ import { FormStatus, type Outcome } from '@/components/ui/form-status';
 import { Field } from '@/components/ui/field';
 import type { DryRunExample, DryRunResult } from '@/lib/rules/dry-run';
 import { DataTable } from '@/components/ui/data-table';
+import { localName, localTitle } from '@/lib/i18n/local-text';
 
 /** How often a background dry run's progress is asked for. */
 const POLL_MS = 1000;
@@ -70,7 +71,7 @@ export function DryRun({ versionId, cycles }: { versionId: string; cycles: { cod
 
   const example = (e: DryRunExample) => (
     <li key={e.disclosureId}>
-      {t('example', { id: e.disclosureId.slice(0, 8), institution: locale === 'ja' ? e.institution.nameJa : e.institution.nameEn })}
+      {t('example', { id: e.disclosureId.slice(0, 8), institution: localName(locale, e.institution) })}
       {e.itemRefs.length ? (
         <>
           {' '}
@@ -146,7 +147,7 @@ export function DryRun({ versionId, cycles }: { versionId: string; cycles: { cod
                   <th scope="row">
                     <code>{r.code}</code>
                     <br />
-                    {locale === 'ja' ? r.titleJa : r.titleEn}
+                    {localTitle(locale, r)}
                     {r.examples.newlyFiring.length || r.examples.stopped.length ? (
                       <details>
                         <summary>{tr('rules.rule.details')}</summary>

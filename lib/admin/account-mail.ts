@@ -7,6 +7,7 @@ import { env } from '@/lib/env';
 import type { Role } from '@/lib/generated/prisma/enums';
 import { enqueueMail } from '@/lib/mail/outbox';
 import { mailDateTime, mailLocale, mailText, renderMail } from '@/lib/mail/render';
+import { localName } from '@/lib/i18n/local-text';
 
 export interface LinkRecipient {
   id: string;
@@ -35,7 +36,7 @@ export async function queueAccountLink(
   const link = `${env().APP_URL.replace(/\/$/, '')}${TOKEN_PATH[o.purpose]}/${token}`;
   const locale = mailLocale(o.user.locale ?? o.fallbackLocale);
   const t = mailText(locale);
-  const institution = o.institution ? (locale === 'ja' ? o.institution.nameJa : o.institution.nameEn) : t('noInstitution');
+  const institution = o.institution ? localName(locale, o.institution) : t('noInstitution');
   const mail = renderMail(locale, o.template ?? (o.purpose === 'INVITE' ? 'invite' : 'passwordReset'), {
     name: o.user.displayName,
     email: o.user.email,

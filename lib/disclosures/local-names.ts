@@ -8,6 +8,7 @@ import { CROSS_LANGUAGE_ALIASES } from '@/lib/watchlists/cross-language-aliases'
 import { matchKey } from '@/lib/watchlists/match-key';
 import { type DraftContent, type RepeatingSectionKey } from './sections';
 import { listOrganisations } from './organisations';
+import { localName } from '@/lib/i18n/local-text';
 
 /** The key of an organisation reference in the map localNames returns. */
 export function localNameKey(ref: { entityId?: unknown; name?: unknown }): string {
@@ -42,7 +43,7 @@ export async function localNames(content: unknown, locale: string): Promise<Reco
   const byId = new Map(entities.map((e) => [e.id, e]));
   for (const m of mentions) {
     const e = m.entityId ? byId.get(m.entityId) : undefined;
-    let shown: string | null = e ? (locale === 'ja' ? e.nameJa : e.nameEn) : null;
+    let shown: string | null = e ? localName(locale, e) : null;
     if (!shown && m.name) {
       const g = groupOf(m.name);
       shown = g ? (locale === 'ja' ? g.ja : g.listed) : null;

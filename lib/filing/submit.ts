@@ -27,6 +27,7 @@ import type { SubmitDisclosureInput } from './schemas';
 import { inTransaction, loadForChange } from './state';
 import { editability, submission } from './workflow';
 import { disclosureSearchText } from '@/lib/review/search-keys';
+import { localText } from '@/lib/i18n/local-text';
 
 export type SubmitContext = { origin: Origin; now?: Date };
 export type SubmitResult = { versionId: string; number: number; kind: VersionKind; replayed: boolean };
@@ -117,7 +118,7 @@ export async function submitDisclosure(
           content: content as object,
           contentHash: hash,
           formVersion: d.cycle.formVersion,
-          attestationText: input.locale === 'ja' ? d.cycle.attestationJa : d.cycle.attestationEn,
+          attestationText: localText(input.locale, d.cycle, 'attestation'),
           certifiedName: input.certification.fullName,
           certifiedAt: now,
           locale: input.locale,

@@ -6,6 +6,7 @@ import type { Actor } from '@/lib/auth/roles';
 import { defaultFiscalYear, reportFiscalYears, reportInstitutions } from './institutions';
 import { type RecordFilter, parseRecordFilter } from './params';
 import { publicationMinimum } from './settings';
+import { localName } from '@/lib/i18n/local-text';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -26,6 +27,6 @@ export async function reportFrame(actor: Actor, searchParams: SearchParams, loca
     filter,
     years,
     minimum,
-    institutions: institutions.map((i) => ({ id: i.id, name: locale === 'ja' ? i.nameJa : i.nameEn })),
+    institutions: institutions.map((i) => ({ id: i.id, name: localName(locale, i) })),
   };
 }

@@ -8,6 +8,7 @@ import { enqueueMail } from '@/lib/mail/outbox';
 import { mailDateTime, mailLocale, mailText, renderMail } from '@/lib/mail/render';
 import { JAPAN_TIME_ZONE } from '@/lib/time/japan';
 import type { DecisionKind } from './schemas';
+import { localTitle } from '@/lib/i18n/local-text';
 
 export interface Recipient {
   id: string;
@@ -34,7 +35,7 @@ export const reviewPath = (disclosureId: string) => `/review/${disclosureId}`;
 export const filingPath = (disclosureId: string) => `/disclosures/${disclosureId}`;
 
 function cycleTitle(locale: string | null, cycle: { titleJa: string; titleEn: string }): string {
-  return mailLocale(locale) === 'ja' ? cycle.titleJa : cycle.titleEn;
+  return localTitle(mailLocale(locale), cycle);
 }
 
 /** A YYYY-MM-DD date as the recipient reads it ("2027年3月15日" / "15 March 2027"). */

@@ -11,6 +11,7 @@ import { enqueueMail } from '@/lib/mail/outbox';
 import { mailDateTime, mailLocale, renderMail } from '@/lib/mail/render';
 import { daysUntil, japanDate } from '@/lib/time/japan';
 import { appLink } from './notify';
+import { localTitle } from '@/lib/i18n/local-text';
 
 const DAY = 86_400_000;
 
@@ -29,7 +30,7 @@ export async function sendReminders(now = new Date()): Promise<{ researchers: nu
     select: { id: true, institutionId: true, status: true, titleJa: true, titleEn: true, filingDeadline: true, reviewDeadline: true, reminderDays: true },
   });
   for (const c of cycles) {
-    const title = (locale: string | null) => (mailLocale(locale) === 'ja' ? c.titleJa : c.titleEn);
+    const title = (locale: string | null) => localTitle(mailLocale(locale), c);
     const toFiling = daysUntil(c.filingDeadline, now);
     if (c.status === 'OPEN' && toFiling >= 0 && c.reminderDays.includes(toFiling)) {
       const people = await db.$queryRaw<Person[]>`

@@ -5,6 +5,7 @@
 // status (a match's 'confirmed' / 'pending' in words of the message's language).
 //
 // Pure: no database, safe to import anywhere.
+import { localList } from '@/lib/i18n/local-text';
 
 export const TEMPLATE_FILTERS = ['yen', 'number', 'percent', 'list', 'status'] as const;
 export type TemplateFilter = (typeof TEMPLATE_FILTERS)[number];
@@ -95,12 +96,12 @@ function format(value: unknown, filter: TemplateFilter | null, locale: 'ja' | 'e
       if (value === 'pending') return locale === 'ja' ? '担当者の確認待ち' : 'awaiting an officer\'s decision';
       break;
     case 'list':
-      if (Array.isArray(value)) return value.map((v) => format(v, null, locale)).join(locale === 'ja' ? '、' : ', ');
+      if (Array.isArray(value)) return localList(locale, value.map((v) => format(v, null, locale)));
       break;
     default:
       break;
   }
-  if (Array.isArray(value)) return value.map((v) => format(v, null, locale)).join(locale === 'ja' ? '、' : ', ');
+  if (Array.isArray(value)) return localList(locale, value.map((v) => format(v, null, locale)));
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

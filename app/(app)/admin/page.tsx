@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { adminOverview } from '@/lib/admin/overview';
 import { requireRole } from '@/lib/auth/actor';
 import { DataTable } from '@/components/ui/data-table';
+import { localName, localTitle } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -13,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminHome() {
   const actor = await requireRole('ADMIN');
   const [t, format, locale, o] = await Promise.all([getTranslations(), getFormatter(), getLocale(), adminOverview(actor)]);
-  const ja = locale === 'ja';
   const figures = [
     { label: t('admin.overview.institutions'), value: o.institutions, href: '/admin/institutions' },
     { label: t('admin.overview.people'), value: o.people, href: '/admin/people' },
@@ -54,9 +54,9 @@ export default async function AdminHome() {
               {o.cycles.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link href={`/admin/cycles/${c.institution.slug}/${c.code}`}>{ja ? c.titleJa : c.titleEn}</Link>
+                    <Link href={`/admin/cycles/${c.institution.slug}/${c.code}`}>{localTitle(locale, c)}</Link>
                   </th>
-                  <td>{ja ? c.institution.nameJa : c.institution.nameEn}</td>
+                  <td>{localName(locale, c.institution)}</td>
                   <td>
                     <span className={`badge ${c.status === 'OPEN' ? 'ok' : 'neutral'}`}>{t(`admin.cycles.status.${c.status}`)}</span>
                   </td>

@@ -10,6 +10,7 @@ import { requireRole } from '@/lib/auth/actor';
 import { sectionLabels } from '@/lib/disclosures/labels';
 import { myDisclosures } from '@/lib/filing/overview';
 import { DataTable } from '@/components/ui/data-table';
+import { localTitle } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -19,7 +20,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function Page() {
   const actor = await requireRole('RESEARCHER');
   const [t, format, locale, data] = await Promise.all([getTranslations(), getFormatter(), getLocale(), myDisclosures(actor)]);
-  const title = (c: { titleJa: string; titleEn: string }) => (locale === 'ja' ? c.titleJa : c.titleEn);
+  const title = (c: { titleJa: string; titleEn: string }) => localTitle(locale, c);
   return (
     <section aria-labelledby="page-title" className="stack">
       <h1 id="page-title">{t('home.researcher.title')}</h1>

@@ -9,6 +9,7 @@ import { reportFrame } from '@/lib/reports/frame';
 import { overview } from '@/lib/reports/overview';
 import { filterQuery, reportPart } from '@/lib/reports/params';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('home');
@@ -24,7 +25,7 @@ export default async function ReportsOverviewPage({ searchParams }: { searchPara
   const k = await figureKit(params, frame.minimum);
   const { t } = k;
   const home = await getTranslations('home');
-  const name = (r: { nameJa: string; nameEn: string }) => (locale === 'ja' ? r.nameJa : r.nameEn);
+  const name = (r: { nameJa: string; nameEn: string }) => localName(locale, r);
 
   return (
     <section aria-labelledby="page-title" className="stack reports">

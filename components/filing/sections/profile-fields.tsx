@@ -2,6 +2,7 @@
 import { useLocale } from 'next-intl';
 import { SelectField, TextField } from '../fields';
 import { useSectionLabels } from '../labels';
+import { localName } from '@/lib/i18n/local-text';
 
 export type Department = { id: string; nameJa: string; nameEn: string };
 
@@ -19,7 +20,7 @@ export function ProfileFields({ departments }: { departments: Department[] }) {
       </div>
       <SelectField
         {...f('departmentId', false)}
-        options={departments.map((d) => ({ value: d.id, label: locale === 'ja' ? d.nameJa : d.nameEn }))}
+        options={departments.map((d) => ({ value: d.id, label: localName(locale, d) }))}
       />
       <div className="grid-2">
         <TextField {...f('eradNumber')} />

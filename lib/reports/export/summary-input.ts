@@ -7,6 +7,7 @@ import type { ReportParams } from '../params';
 import type { ExportFooter, ReportsTranslator } from './footer';
 import type { PdfInput } from './pdf/summary';
 import { reportTables } from './tables';
+import { localList, localName } from '@/lib/i18n/local-text';
 
 export async function summaryPdfInput(
   actor: Actor,
@@ -27,10 +28,10 @@ export async function summaryPdfInput(
   const scopeText =
     chosen === 'all'
       ? t('scope.all')
-      : institutions
-          .filter((i) => chosen.includes(i.id))
-          .map((i) => (locale === 'ja' ? i.nameJa : i.nameEn))
-          .join(locale === 'ja' ? '、' : ', ') || t('scope.none');
+      : localList(
+          locale,
+          institutions.filter((i) => chosen.includes(i.id)).map((i) => localName(locale, i)),
+        ) || t('scope.none');
   const sections = [
     { title: t('talent.title'), tables: talent.tables },
     { title: t('overview.title'), tables: overview.tables },

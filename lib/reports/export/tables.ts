@@ -10,6 +10,7 @@ import type { ReportParams } from '../params';
 import { type Narrowing, talentGrants } from '../talent-grants';
 import { trends } from '../trends';
 import type { ReportsTranslator } from './footer';
+import { localName, localTitle } from '@/lib/i18n/local-text';
 
 export type TableCell = string | number | bigint | null | { suppressedBelow: number };
 
@@ -40,7 +41,7 @@ export async function reportTables(
   /** The record filter's keys that narrow the talent-grants figures (as on its page). */
   narrow: Narrowing = {},
 ): Promise<{ context: ReportContext; tables: ReportTable[] }> {
-  const name = (r: { nameJa: string; nameEn: string }) => (locale === 'ja' ? r.nameJa : r.nameEn);
+  const name = (r: { nameJa: string; nameEn: string }) => localName(locale, r);
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
   const count = (label: string, key = 'count'): Col => ({ key, label, type: 'count' });
   const text = (label: string, key = 'label'): Col => ({ key, label, type: 'text' });
@@ -106,7 +107,7 @@ export async function reportTables(
           key: 'rules',
           title: t('breakdowns.rules'),
           columns: [text(t('tables.rule')), text(t('tables.ruleTitle'), 'title'), text(t('tables.severity'), 'severity'), count(t('tables.disclosures'))],
-          rows: b.rules.map((r) => [r.code, locale === 'ja' ? r.titleJa : r.titleEn, t(`severity.${r.severity}`), c(r.value)]),
+          rows: b.rules.map((r) => [r.code, localTitle(locale, r), t(`severity.${r.severity}`), c(r.value)]),
         },
       ],
     };
@@ -152,7 +153,7 @@ export async function reportTables(
           [t('talent.figures.above', { threshold: thresholdText }), c(r.totals.aboveThreshold)],
           [t('talent.figures.aboveTotal'), money(r.totals.aboveTotalJpy, r.totals.aboveThreshold)],
           [t('talent.figures.aboveLargest'), money(r.totals.aboveLargestJpy, r.totals.aboveThreshold)],
-          [t('talent.figures.atGroup', { group: locale === 'ja' ? r.group.nameJa : r.group.nameEn }), c(r.totals.atGroup)],
+          [t('talent.figures.atGroup', { group: localName(locale, r.group) }), c(r.totals.atGroup)],
           [t('talent.figures.onWatchlist'), c(r.totals.onWatchlist)],
           [t('talent.figures.onWatchlistThen', { year: r.context.params.fiscalYear }), c(r.totals.onWatchlistThen)],
         ],
@@ -184,7 +185,7 @@ export async function reportTables(
       },
       {
         key: 'talent-group',
-        title: t('talent.byGroupEntry', { group: locale === 'ja' ? r.group.nameJa : r.group.nameEn }),
+        title: t('talent.byGroupEntry', { group: localName(locale, r.group) }),
         columns: [text(t('tables.organisation')), count(t('tables.researchers'))],
         rows: r.byGroupEntry.map((e) => [locale === 'ja' && e.nameJa ? `${e.nameJa} (${e.name})` : e.name, c(e.value)]),
         chart: 1,
@@ -193,7 +194,7 @@ export async function reportTables(
         key: 'talent-watchlists',
         title: t('talent.byWatchlist'),
         columns: [text(t('tables.watchlist')), count(t('tables.listedNow'), 'now'), count(t('tables.listedThen', { year: r.context.params.fiscalYear }), 'then')],
-        rows: r.byWatchlist.map((l) => [locale === 'ja' ? l.nameJa : l.nameEn, c(l.value), c(l.then)]),
+        rows: r.byWatchlist.map((l) => [localName(locale, l), c(l.value), c(l.then)]),
       },
     ],
   };

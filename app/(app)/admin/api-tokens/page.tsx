@@ -6,6 +6,7 @@ import { listTokens, tokenScopeChoices } from '@/lib/api/tokens';
 import { denyUnlessSystemAdmin, requireRole } from '@/lib/auth/actor';
 import { revokeApiTokenAction } from '@/lib/api/actions';
 import { DataTable } from '@/components/ui/data-table';
+import { localList, localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('apiTokens');
@@ -22,7 +23,7 @@ export default async function ApiTokensPage() {
     listTokens(actor),
     tokenScopeChoices(actor),
   ]);
-  const name = (i: { nameJa: string; nameEn: string }) => (locale === 'ja' ? i.nameJa : i.nameEn);
+  const name = (i: { nameJa: string; nameEn: string }) => localName(locale, i);
   const when = (d: Date | null, none: string) => (d ? format.dateTime(d, { dateStyle: 'short', timeStyle: 'short' }) : none);
   return (
     <section aria-labelledby="page-title" className="stack">
@@ -63,7 +64,7 @@ export default async function ApiTokensPage() {
                     </td>
                     <td>{k.ownerEmail}</td>
                     <td>{t(`issue.roles.${k.role as 'AUDITOR' | 'OFFICER'}`)}</td>
-                    <td>{k.allInstitutions ? t('list.all') : k.institutions.map(name).join(locale === 'ja' ? '、' : ', ')}</td>
+                    <td>{k.allInstitutions ? t('list.all') : localList(locale, k.institutions.map(name))}</td>
                     <td>{when(k.createdAt, '')}</td>
                     <td>{when(k.expiresAt, t('list.noExpiry'))}</td>
                     <td>{when(k.lastUsedAt, t('list.never'))}</td>

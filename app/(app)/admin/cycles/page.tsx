@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { listCycles } from '@/lib/admin/cycles';
 import { requireRole } from '@/lib/auth/actor';
 import { DataTable } from '@/components/ui/data-table';
+import { localName, localTitle } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.cycles');
@@ -17,7 +18,6 @@ export default async function CyclesPage({ searchParams }: { searchParams: Promi
   const { institution } = await searchParams;
   const filter = institution && /^[0-9a-f-]{36}$/i.test(institution) ? institution : undefined;
   const [t, format, locale, cycles] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listCycles(actor, { institutionId: filter })]);
-  const ja = locale === 'ja';
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
   return (
     <section aria-labelledby="page-title" className="stack">
@@ -45,11 +45,11 @@ export default async function CyclesPage({ searchParams }: { searchParams: Promi
             {cycles.map((c) => (
               <tr key={c.id}>
                 <th scope="row">
-                  <Link href={`/admin/cycles/${c.institution.slug}/${encodeURIComponent(c.code)}`}>{ja ? c.titleJa : c.titleEn}</Link>
+                  <Link href={`/admin/cycles/${c.institution.slug}/${encodeURIComponent(c.code)}`}>{localTitle(locale, c)}</Link>
                   <br />
                   <code>{c.code}</code>
                 </th>
-                <td>{ja ? c.institution.nameJa : c.institution.nameEn}</td>
+                <td>{localName(locale, c.institution)}</td>
                 <td>
                   <span className={`badge ${BADGE[c.status]}`}>{t(`admin.cycles.status.${c.status}`)}</span>
                 </td>

@@ -6,6 +6,7 @@ import { listInstitutions } from '@/lib/admin/institutions';
 import { isSystemAdmin } from '@/lib/auth/guards';
 import { requireRole } from '@/lib/auth/actor';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.institutions');
@@ -34,7 +35,7 @@ export default async function InstitutionsPage() {
           {institutions.map((i) => (
             <tr key={i.id}>
               <th scope="row">
-                <Link href={`/admin/institutions/${i.slug}`}>{locale === 'ja' ? i.nameJa : i.nameEn}</Link>
+                <Link href={`/admin/institutions/${i.slug}`}>{localName(locale, i)}</Link>
               </th>
               <td>
                 <code>{i.slug}</code>

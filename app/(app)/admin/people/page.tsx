@@ -7,6 +7,7 @@ import { parsePeopleFilter } from '@/lib/admin/schemas/person';
 import { requireRole } from '@/lib/auth/actor';
 import { ROLES } from '@/lib/auth/roles';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.people');
@@ -19,7 +20,6 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   const actor = await requireRole('ADMIN');
   const filter = parsePeopleFilter(await searchParams);
   const [t, format, locale, page, institutions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), listPeople(actor, filter), institutionOptions(actor)]);
-  const ja = locale === 'ja';
   const next = page.nextAfter ? `?${new URLSearchParams({ ...Object.fromEntries(Object.entries(filter).filter(([, v]) => v)), after: page.nextAfter }).toString()}` : null;
   return (
     <section aria-labelledby="page-title" className="stack">
@@ -40,7 +40,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
             <option value="">{t('admin.common.all')}</option>
             {institutions.map((i) => (
               <option key={i.id} value={i.id}>
-                {ja ? i.nameJa : i.nameEn}
+                {localName(locale, i)}
               </option>
             ))}
           </select>
@@ -98,7 +98,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
                       <li key={m.id}>
                         {t(`admin.roles.${m.role}`)}
                         {' · '}
-                        {m.allInstitutions ? t('admin.common.allInstitutions') : m.institution ? (ja ? m.institution.nameJa : m.institution.nameEn) : ''}
+                        {m.allInstitutions ? t('admin.common.allInstitutions') : m.institution ? localName(locale, m.institution) : ''}
                       </li>
                     ))}
                   </ul>

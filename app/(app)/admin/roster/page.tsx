@@ -5,6 +5,7 @@ import { institutionOptions } from '@/lib/admin/institutions';
 import { ROSTER_COLUMNS } from '@/lib/admin/roster-parse';
 import { requireRole } from '@/lib/auth/actor';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.roster');
@@ -48,7 +49,7 @@ export default async function RosterPage() {
           </p>
         </div>
       </details>
-      <RosterImport institutions={institutions.map((i) => ({ id: i.id, label: locale === 'ja' ? i.nameJa : i.nameEn }))} />
+      <RosterImport institutions={institutions.map((i) => ({ id: i.id, label: localName(locale, i) }))} />
     </section>
   );
 }

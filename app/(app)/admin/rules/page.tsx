@@ -7,6 +7,7 @@ import { NewDraftButton } from '@/components/rules/version-buttons';
 import { listRulesets } from '@/lib/rules/rulesets';
 import { requireSystemAdmin } from '@/lib/auth/actor';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('rules');
@@ -32,10 +33,10 @@ export default async function RulesPage() {
         return (
           <section key={rs.id} aria-labelledby={`rs-${rs.code}`} className="card stack" data-ruleset={rs.code}>
             <h3 id={`rs-${rs.code}`}>
-              {locale === 'ja' ? rs.nameJa : rs.nameEn} <code>{rs.code}</code>
+              {localName(locale, rs)} <code>{rs.code}</code>
             </h3>
             {rs.versions.length === 0 ? null : (
-              <DataTable caption={locale === 'ja' ? rs.nameJa : rs.nameEn}>
+              <DataTable caption={localName(locale, rs)}>
                 <thead>
                   <tr>
                     <th scope="col">{t('rulesets.columns.version')}</th>

@@ -6,6 +6,7 @@ import { WatchlistImportForm } from '@/components/watchlists/import-form';
 import { requireSystemAdmin } from '@/lib/auth/actor';
 import { listWatchlists } from '@/lib/watchlists/admin';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('watchlists');
@@ -15,7 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function WatchlistsPage() {
   await requireSystemAdmin('/admin/watchlists');
   const [t, format, locale, lists] = await Promise.all([getTranslations('watchlists'), getFormatter(), getLocale(), listWatchlists()]);
-  const name = (l: { nameJa: string; nameEn: string }) => (locale === 'ja' ? l.nameJa : l.nameEn);
+  const name = (l: { nameJa: string; nameEn: string }) => localName(locale, l);
   const day = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: 'medium', timeZone: 'UTC' }) : t('never'));
   return (
     <section aria-labelledby="page-title" className="stack config-page">

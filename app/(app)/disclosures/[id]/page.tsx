@@ -12,6 +12,7 @@ import { requireActor } from '@/lib/auth/actor';
 import { sectionLabels } from '@/lib/disclosures/labels';
 import { fieldId } from '@/lib/filing/form-values';
 import { loadFiling } from '@/lib/filing/pages';
+import { localTitle } from '@/lib/i18n/local-text';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ submitted?: string }> };
 
@@ -29,7 +30,7 @@ export default async function Page({ params, searchParams }: Props) {
   const edit = view.editability;
   return (
     <FilingFrame view={view}>
-      <h1>{locale === 'ja' ? view.cycle.titleJa : view.cycle.titleEn}</h1>
+      <h1>{localTitle(locale, view.cycle)}</h1>
       {submitted && view.lastVersion && String(view.lastVersion.number) === submitted ? (
         <div className="form-success" role="status" data-testid="submitted-notice">
           <p>{t('filing.overview.submitted', { number: view.lastVersion.number })}</p>

@@ -9,6 +9,7 @@ import { breakdowns } from '@/lib/reports/breakdowns';
 import { reportFrame } from '@/lib/reports/frame';
 import { filterQuery, reportPart } from '@/lib/reports/params';
 import { DataTable } from '@/components/ui/data-table';
+import { localTitle } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.breakdowns');
@@ -108,7 +109,7 @@ export default async function BreakdownsPage({ searchParams }: { searchParams: P
               {b.rules.map((r) => (
                 <tr key={r.code}>
                   <th scope="row"><code>{r.code}</code></th>
-                  <td>{locale === 'ja' ? r.titleJa : r.titleEn}</td>
+                  <td>{localTitle(locale, r)}</td>
                   <td>
                     <span className={`badge ${r.severity.toLowerCase()}`}>{t(`severity.${r.severity}`)}</span>
                   </td>

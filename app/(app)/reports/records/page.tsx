@@ -11,6 +11,7 @@ import { type RecordFilter, filterQuery, reportPart } from '@/lib/reports/params
 import { countRecords, listRecords, recordQuery } from '@/lib/reports/records';
 import { DIRECT_LIMIT } from '@/lib/reports/export/limits';
 import { DataTable } from '@/components/ui/data-table';
+import { localList, localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.records');
@@ -42,7 +43,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
   const [group, watchlists] = await Promise.all([loadGroup(filter.group, filter.fiscalYear), reportWatchlists()]);
   // Entries to choose from: listed now, and those listed during the year but removed since.
   const groupEntries = [...group.entries, ...(group.then?.entries ?? []).filter((e) => !group.entries.some((n) => n.id === e.id))];
-  const listName = (l: { nameJa: string; nameEn: string }) => (locale === 'ja' ? l.nameJa : l.nameEn);
+  const listName = (l: { nameJa: string; nameEn: string }) => localName(locale, l);
 
   const institutionName = (id: string) => frame.institutions.find((i) => i.id === id)?.name ?? id;
   const threshold = format.number(filter.threshold, { style: 'currency', currency: 'JPY' });
@@ -81,7 +82,7 @@ export default async function RecordsPage({ searchParams }: { searchParams: Prom
         <dt>{t('controls.fiscalYear')}</dt>
         <dd>{t('fiscalYearLabel', { year: filter.fiscalYear })}</dd>
         <dt>{t('controls.institutions')}</dt>
-        <dd>{filter.institutionIds.length ? filter.institutionIds.map(institutionName).join(locale === 'ja' ? '、' : ', ') : t('scope.all')}</dd>
+        <dd>{filter.institutionIds.length ? localList(locale, filter.institutionIds.map(institutionName)) : t('scope.all')}</dd>
         <dt>{t('records.filters')}</dt>
         <dd>{conditions.length ? conditions.join(locale === 'ja' ? '、' : '; ') : t('records.noFilter')}</dd>
       </dl>

@@ -11,6 +11,7 @@ import { groupWatchlists, reportWatchlists } from '@/lib/reports/group';
 import { figurePart, filterQuery, reportPart } from '@/lib/reports/params';
 import { talentGrants } from '@/lib/reports/talent-grants';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('reports.talent');
@@ -30,7 +31,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
   const k = await figureKit({ ...params, group: r.group.code }, frame.minimum);
   const { t } = k;
   const ja = locale === 'ja';
-  const groupName = ja ? r.group.nameJa : r.group.nameEn;
+  const groupName = localName(locale, r.group);
   const threshold = k.yen(r.threshold)!;
   const [from, to] = r.windowYears;
   const tot = r.totals;
@@ -56,7 +57,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
           <select id="talent-group" name="group" defaultValue={r.group.code}>
             {(groups.some((g) => g.code === r.group.code) ? groups : [{ code: r.group.code, nameEn: r.group.nameEn, nameJa: r.group.nameJa, isSample: false }, ...groups]).map((g) => (
               <option key={g.code} value={g.code}>
-                {ja ? g.nameJa : g.nameEn}
+                {localName(locale, g)}
               </option>
             ))}
           </select>
@@ -69,7 +70,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
         filter={{ ...frame.filter, ...narrow, talent: undefined, fiscalYear: params.fiscalYear, group: r.group.code }}
         institutions={frame.institutions.map((i) => ({ value: i.id, label: i.name }))}
         entries={r.byGroupEntry.map((e) => ({ value: e.entryId, label: ja && e.nameJa ? e.nameJa : e.name }))}
-        watchlists={watchlists.map((l) => ({ value: l.code, label: ja ? l.nameJa : l.nameEn }))}
+        watchlists={watchlists.map((l) => ({ value: l.code, label: localName(locale, l) }))}
       />
       <PublicationBanner on={params.publication} minimum={frame.minimum} />
       {Object.keys(narrow).length ? (
@@ -118,7 +119,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
           id="chart-talent-institutions"
           title={t('talent.byInstitution')}
           desc={t('chart.desc', { title: `${t('talent.byInstitution')} (${t('tables.talent')})` })}
-          rows={r.byInstitution.map((i) => k.bar(ja ? i.nameJa : i.nameEn, i.talent))}
+          rows={r.byInstitution.map((i) => k.bar(localName(locale, i), i.talent))}
         />
           <DataTable caption={t('talent.byInstitution')} data-testid="talent-institutions">
             <thead>
@@ -136,7 +137,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
             <tbody>
               {r.byInstitution.map((i) => (
                 <tr key={i.institutionId}>
-                  <th scope="row">{ja ? i.nameJa : i.nameEn}</th>
+                  <th scope="row">{localName(locale, i)}</th>
                   <td className="num"><k.Count value={i.talent} /></td>
                   <td className="num"><k.Count value={i.aboveThreshold} /></td>
                   <td className="num">{k.yen(i.aboveTotalJpy) ?? (i.aboveThreshold.suppressed ? k.display(i.aboveThreshold) : '—')}</td>
@@ -214,7 +215,7 @@ export default async function TalentGrantsPage({ searchParams }: { searchParams:
             <tbody>
               {r.byWatchlist.map((l) => (
                 <tr key={l.code}>
-                  <th scope="row">{ja ? l.nameJa : l.nameEn}</th>
+                  <th scope="row">{localName(locale, l)}</th>
                   <td className="num"><k.Count value={l.value} /></td>
                   <td className="num"><k.Count value={l.then} /></td>
                 </tr>

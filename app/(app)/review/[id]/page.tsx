@@ -28,6 +28,7 @@ import { matchesFor } from '@/lib/review/matches';
 import { STARTABLE } from '@/lib/review/open';
 import { refuseOwnDisclosure } from '@/lib/review/own';
 import { localNames } from '@/lib/disclosures/local-names';
+import { localList, localName, localTitle } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('review');
@@ -48,9 +49,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
   const tAll = (await getTranslations()) as unknown as FormatContext['t'];
   const locale = await getLocale();
   const format = await getFormatter();
-  const ja = locale === 'ja';
   const rates = Object.fromEntries(d.cycle.exchangeRates.map((r) => [r.currency.trim(), r.jpyPerUnit]));
-  const ctx: FormatContext = { t: tAll, locale, rates, localNames: await localNames(d.latest?.content, locale), departmentNames: d.department ? { [d.departmentId ?? '']: ja ? d.department.nameJa : d.department.nameEn } : {} };
+  const ctx: FormatContext = { t: tAll, locale, rates, localNames: await localNames(d.latest?.content, locale), departmentNames: d.department ? { [d.departmentId ?? '']: localName(locale, d.department) } : {} };
   type Content = Parameters<typeof VersionDiff>[0]['before'];
   const flagged = new Set<string>();
   for (const ref of [...d.findings.map((f) => f.itemRef), ...matches.flatMap((m) => m.itemRefs)]) {
@@ -74,11 +74,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <dl className="review-facts">
           <div>
             <dt>{t('page.cycle')}</dt>
-            <dd>{ja ? d.cycle.titleJa : d.cycle.titleEn}</dd>
+            <dd>{localTitle(locale, d.cycle)}</dd>
           </div>
           <div>
             <dt>{t('page.department')}</dt>
-            <dd>{d.department ? (ja ? d.department.nameJa : d.department.nameEn) : '—'}</dd>
+            <dd>{d.department ? localName(locale, d.department) : '—'}</dd>
           </div>
           <div>
             <dt>{t('page.version')}</dt>
@@ -155,7 +155,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
         <h3>{t('diff.sinceYear')}</h3>
         {d.previousYear && d.latest ? (
           <>
-            <p className="muted">{t('diff.year', { cycle: ja ? d.previousYear.cycle.titleJa : d.previousYear.cycle.titleEn, n: d.previousYear.version.number })}</p>
+            <p className="muted">{t('diff.year', { cycle: localTitle(locale, d.previousYear.cycle), n: d.previousYear.version.number })}</p>
             <VersionDiff before={d.previousYear.version.content as Content} after={d.latest.content as Content} context={{ rates }} headingLevel={4} />
           </>
         ) : (
@@ -186,7 +186,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ id: str
                     </div>
                     <div>
                       <dt>{t('plan.reviewDates')}</dt>
-                      <dd>{x.plan.reviewDates.map((r) => format.dateTime(new Date(`${r}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })).join(ja ? '、' : ', ')}</dd>
+                      <dd>{localList(locale, x.plan.reviewDates.map((r) => format.dateTime(new Date(`${r}T00:00:00Z`), { dateStyle: 'medium', timeZone: 'UTC' })))}</dd>
                     </div>
                   </dl>
                 ) : null}

@@ -5,6 +5,7 @@ import { CycleForm } from '@/components/admin/cycle-form';
 import { newCycleDefaults } from '@/lib/admin/cycle-defaults';
 import { institutionOptions } from '@/lib/admin/institutions';
 import { requireRole } from '@/lib/auth/actor';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.cycles');
@@ -24,7 +25,7 @@ export default async function NewCyclePage({ searchParams }: { searchParams: Pro
       <h1 id="page-title">{t('admin.cycles.newTitle')}</h1>
       <p className="muted">{t('admin.cycles.newIntro')}</p>
       <div className="card">
-        <CycleForm value={value} institutions={institutions.map((i) => ({ id: i.id, label: locale === 'ja' ? i.nameJa : i.nameEn }))} />
+        <CycleForm value={value} institutions={institutions.map((i) => ({ id: i.id, label: localName(locale, i) }))} />
       </div>
     </section>
   );

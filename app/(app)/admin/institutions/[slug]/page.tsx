@@ -10,6 +10,7 @@ import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { retireDepartmentAction, retireInstitutionAction } from '@/lib/admin/institution-actions';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.institutions');
@@ -21,7 +22,6 @@ export default async function InstitutionPage({ params }: { params: Promise<{ sl
   const { slug } = await params;
   const inst = await foundOr404(actor, await institutionBySlug(actor, decodeURIComponent(slug)), 'admin:scope', `Institution:${slug}`);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const ja = locale === 'ja';
   const common = { confirmLabel: t('admin.common.confirm'), cancelLabel: t('common.cancel') };
   return (
     <section aria-labelledby="page-title" className="stack">
@@ -29,7 +29,7 @@ export default async function InstitutionPage({ params }: { params: Promise<{ sl
         <Link href="/admin/institutions">{t('admin.institutions.back')}</Link>
       </p>
       <div className="spread">
-        <h1 id="page-title">{ja ? inst.nameJa : inst.nameEn}</h1>
+        <h1 id="page-title">{localName(locale, inst)}</h1>
         {inst.retiredAt ? <span className="badge neutral">{t('admin.common.retired')}</span> : null}
       </div>
       <p className="muted">

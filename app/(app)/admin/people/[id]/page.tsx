@@ -10,6 +10,7 @@ import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { resendInvitationAction, resetSecondFactorAction, revokeRoleAction, sendPasswordResetAction, setUserDisabledAction } from '@/lib/admin/people-actions';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.people');
@@ -23,7 +24,6 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const { id } = await params;
   const person = await foundOr404(actor, UUID.test(id) ? await getPerson(actor, id) : null, 'admin:scope', `User:${id}`);
   const [t, format, locale, institutions] = await Promise.all([getTranslations(), getFormatter(), getLocale(), institutionOptions(actor)]);
-  const ja = locale === 'ja';
   const when = (d: Date | null | undefined) => (d ? format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' }) : t('admin.people.never'));
   const common = { confirmLabel: t('admin.common.confirm'), cancelLabel: t('common.cancel') };
   const self = person.id === actor.userId;
@@ -79,7 +79,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <>
             <dt>{t('admin.person.department')}</dt>
             <dd>
-              {person.profile.department ? `${person.profile.department.code} · ${ja ? person.profile.department.nameJa : person.profile.department.nameEn}` : '—'}
+              {person.profile.department ? `${person.profile.department.code} · ${localName(locale, person.profile.department)}` : '—'}
             </dd>
             <dt>{t('admin.person.position')}</dt>
             <dd>{person.profile.position ?? '—'}</dd>
@@ -109,7 +109,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
               {person.memberships.map((m) => (
                 <tr key={m.id}>
                   <th scope="row">{t(`admin.roles.${m.role}`)}</th>
-                  <td>{m.allInstitutions ? t('admin.common.allInstitutions') : m.institution ? (ja ? m.institution.nameJa : m.institution.nameEn) : ''}</td>
+                  <td>{m.allInstitutions ? t('admin.common.allInstitutions') : m.institution ? localName(locale, m.institution) : ''}</td>
                   <td>
                     <ActionButton
                       action={revokeRoleAction}
@@ -128,7 +128,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         ) : (
           <p>{t('admin.person.noRoles')}</p>
         )}
-        <GrantRoleForm userId={person.id} system={isSystemAdmin(actor)} institutions={institutions.map((i) => ({ id: i.id, label: ja ? i.nameJa : i.nameEn }))} />
+        <GrantRoleForm userId={person.id} system={isSystemAdmin(actor)} institutions={institutions.map((i) => ({ id: i.id, label: localName(locale, i) }))} />
       </section>
 
       <section aria-labelledby="account-title" className="card stack">

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { InviteForm } from '@/components/admin/person-forms';
 import { institutionOptions } from '@/lib/admin/institutions';
 import { requireRole } from '@/lib/auth/actor';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.invite');
@@ -21,7 +22,7 @@ export default async function InvitePage() {
       <h1 id="page-title">{t('admin.invite.title')}</h1>
       <p className="muted">{t('admin.invite.intro')}</p>
       <div className="card">
-        <InviteForm institutions={institutions.map((i) => ({ id: i.id, label: locale === 'ja' ? i.nameJa : i.nameEn }))} defaultLocale={locale} />
+        <InviteForm institutions={institutions.map((i) => ({ id: i.id, label: localName(locale, i) }))} defaultLocale={locale} />
       </div>
     </section>
   );

@@ -8,6 +8,7 @@ import { requireSystemAdmin } from '@/lib/auth/actor';
 import { watchlistByCode } from '@/lib/watchlists/admin';
 import { type SearchParamsInput, firstSearchParams, param } from '@/lib/security/url-params';
 import { DataTable } from '@/components/ui/data-table';
+import { localName } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('watchlists');
@@ -41,7 +42,7 @@ export default async function WatchlistEntriesPage({ params, searchParams }: { p
         <Link href="/admin/watchlists">{t('entries.back')}</Link>
       </p>
       <h1 id="page-title">
-        {locale === 'ja' ? list.nameJa : list.nameEn}{' '}
+        {localName(locale, list)}{' '}
         {list.isSample ? <span className="badge review">{t('sampleBadge')}</span> : null}
       </h1>
       <p className="form-notice">

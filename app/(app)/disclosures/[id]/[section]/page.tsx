@@ -11,6 +11,7 @@ import { isSectionKey, sectionKeys } from '@/lib/disclosures/sections';
 import { grantSuggestions, linkedGrants } from '@/lib/filing/grant-suggestions';
 import { localeOptions } from '@/lib/filing/locale-options';
 import { loadFiling } from '@/lib/filing/pages';
+import { localName } from '@/lib/i18n/local-text';
 
 type Props = { params: Promise<{ id: string; section: string }> };
 
@@ -38,7 +39,7 @@ export default async function Page({ params }: Props) {
   const context = {
     rates: view.cycle.rates,
     attachmentNames: Object.fromEntries(view.attachments.map((a) => [a.id, a.fileName])),
-    departmentNames: Object.fromEntries(view.departments.map((d) => [d.id, locale === 'ja' ? d.nameJa : d.nameEn])),
+    departmentNames: Object.fromEntries(view.departments.map((d) => [d.id, localName(locale, d)])),
   };
   return (
     <FilingFrame view={view}>

@@ -10,6 +10,7 @@ import { FilingFrame } from '@/components/filing/filing-frame';
 import { sectionLabels } from '@/lib/disclosures/labels';
 import { fieldId } from '@/lib/filing/form-values';
 import { loadFiling } from '@/lib/filing/pages';
+import { localName, localText } from '@/lib/i18n/local-text';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -26,7 +27,7 @@ export default async function Page({ params }: Props) {
   const context = {
     rates: view.cycle.rates,
     attachmentNames: Object.fromEntries(view.attachments.map((a) => [a.id, a.fileName])),
-    departmentNames: Object.fromEntries(view.departments.map((d) => [d.id, locale === 'ja' ? d.nameJa : d.nameEn])),
+    departmentNames: Object.fromEntries(view.departments.map((d) => [d.id, localName(locale, d)])),
   };
   const edit = view.editability;
   const missing = view.progress.sections.filter((s) => s.state !== 'complete');
@@ -108,7 +109,7 @@ export default async function Page({ params }: Props) {
           disclosureId={view.id}
           stateVersion={view.stateVersion}
           reviewedHash={view.draftHash}
-          attestation={locale === 'ja' ? view.cycle.attestationJa : view.cycle.attestationEn}
+          attestation={localText(locale, view.cycle, 'attestation')}
         />
       ) : null}
     </FilingFrame>

@@ -8,6 +8,7 @@ import { VersionDiff } from '@/components/disclosures/version-diff';
 import { FilingFrame } from '@/components/filing/filing-frame';
 import { GrantExportLinks } from '@/components/filing/grant-export-links';
 import { loadFiling, loadVersions } from '@/lib/filing/pages';
+import { localName } from '@/lib/i18n/local-text';
 
 type Props = { params: Promise<{ id: string }> };
 
@@ -23,7 +24,7 @@ export default async function Page({ params }: Props) {
   const context = {
     rates: view.cycle.rates,
     attachmentNames: Object.fromEntries(view.attachments.map((a) => [a.id, a.fileName])),
-    departmentNames: Object.fromEntries(view.departments.map((d) => [d.id, locale === 'ja' ? d.nameJa : d.nameEn])),
+    departmentNames: Object.fromEntries(view.departments.map((d) => [d.id, localName(locale, d)])),
   };
   const versions = [...history.versions].reverse();
   const last = history.versions.at(-1);

@@ -8,6 +8,7 @@ import { cycleByCode } from '@/lib/admin/cycles';
 import { foundOr404 } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/actor';
 import { setCycleStatusAction } from '@/lib/admin/cycle-actions';
+import { localName, localTitle } from '@/lib/i18n/local-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('admin.cycles');
@@ -19,15 +20,14 @@ export default async function CyclePage({ params }: { params: Promise<{ slug: st
   const { slug, code } = await params;
   const c = await foundOr404(actor, await cycleByCode(actor, decodeURIComponent(slug), decodeURIComponent(code)), 'admin:scope', `DisclosureCycle:${slug}/${code}`);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const ja = locale === 'ja';
-  const institution = { id: c.institution.id, label: ja ? c.institution.nameJa : c.institution.nameEn };
+  const institution = { id: c.institution.id, label: localName(locale, c.institution) };
   return (
     <section className="stack">
       <p>
         <Link href="/admin/cycles">{t('admin.cycles.back')}</Link>
       </p>
       <div className="spread">
-        <h1 id="page-title">{ja ? c.titleJa : c.titleEn}</h1>
+        <h1 id="page-title">{localTitle(locale, c)}</h1>
         <span className={`badge ${c.status === 'OPEN' ? 'ok' : c.status === 'CLOSED' ? 'info' : 'neutral'}`} data-testid="cycle-status">
           {t(`admin.cycles.status.${c.status}`)}
         </span>
