@@ -9,6 +9,8 @@ import { createCycle } from '@/lib/admin/cycles';
 import { issueToken } from '@/lib/api/tokens';
 import { mfaRequiredRoles } from '@/lib/auth/mfa-policy';
 import { db } from '@/lib/db/client';
+import { createTask } from '@/lib/jobs/tasks';
+import { DRY_RUN_TASK } from '@/lib/rules/dry-run';
 import { sampleContent } from '@/lib/disclosures/sample';
 import { startUpdate } from '@/lib/filing/updates';
 import { sampleGrantsCsv } from '@/lib/grants/seed';
@@ -187,6 +189,12 @@ export const SEEDS: Record<string, SeedBuilder> = {
   'rules.version.discard': async (w) => ({ actor: w.admin, input: { versionId: (await draftVersion(w, true)).versionId } }),
   'rules.version.activate': async (w) => ({ actor: w.admin, input: { versionId: (await draftVersion(w, true)).versionId, effectiveFrom: '' } }),
   'rules.version.dry_run': async (w) => ({ actor: w.admin, input: { versionId: w.rulesetVersionId, cycleCode: 'FY2026' } }),
+  // A background dry run the administrator started (a national cycle's), whose progress the page polls.
+  'rules.version.dry_run_status': async (w) => {
+    const params = { versionId: w.rulesetVersionId, cycleCode: 'FY2026', actor: { userId: w.admin.userId, email: w.admin.email }, origin };
+    const taskId = await db.$transaction((tx) => createTask(tx, { kind: DRY_RUN_TASK, params, requestedById: w.admin.userId }));
+    return { actor: w.admin, input: { taskId } };
+  },
 
   // --- Filing (a researcher of their own for each run)
   'filing.startDisclosure': async (w) => ({ actor: await researcherOf(w.a.id, w.a.departments[0]!.id), input: { cycleId: w.cycleA.id } }),
