@@ -11,14 +11,12 @@
 // disclosures. The export covers every fiscal year (the record list's WHERE without its year), so all
 // of them are exported. See bench/README.md.
 import { once } from 'node:events';
-import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { PassThrough, Readable, Writable } from 'node:stream';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { startEmbeddedPostgres } from '../scripts/lib/embedded-pg.mjs';
+import { seededBenchDb } from './lib/bench-db';
 
 const { values: args } = parseArgs({
   options: {
@@ -29,51 +27,21 @@ const { values: args } = parseArgs({
 });
 const WANTED = Number(args.disclosures);
 const ROUNDS = Math.max(1, Number(args.rounds));
-const root = path.resolve(import.meta.dirname, '..');
 const DATABASE = 'kaiji_bench_export';
 const log = (line: string) => console.log(line);
 
 // ---- the database ----------------------------------------------------------------------------------
-let url = args['database-url'];
-let stopServer: (() => Promise<void>) | null = null;
-if (!url) {
-  const dir = path.join(root, '.kaiji/bench-export/pgdata');
-  log(`• embedded PostgreSQL in ${path.relative(root, dir)}`);
-  const server = await startEmbeddedPostgres({ dir });
-  stopServer = () => server.stop();
-  const admin = new pg.Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  // Bulk load and a long sequential read on a small machine; applied by a reload.
-  for (const s of [`maintenance_work_mem = '1GB'`, `shared_buffers = '1GB'`, `max_wal_size = '8GB'`, `work_mem = '256MB'`, `checkpoint_timeout = '30min'`]) {
-    await admin.query(`ALTER SYSTEM SET ${s}`);
-  }
-  await admin.query('SELECT pg_reload_conf()');
-  let have = 0;
-  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount) {
-    const c = new pg.Client({ connectionString: server.url(DATABASE) });
-    await c.connect();
-    have = await c
-      .query<{ n: number }>(`SELECT count(*)::int AS n FROM "Disclosure"`)
-      .then((r) => r.rows[0]!.n)
-      .catch(() => 0);
-    await c.end();
-  }
-  if (have !== WANTED) {
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    log(`• loading ${WANTED.toLocaleString('en')} disclosures with bench/seed-queue.ts (once; kept for later runs)`);
-    const seeded = spawnSync(
-      process.execPath,
-      ['--import', 'tsx', path.join(root, 'bench/seed-queue.ts'), '--disclosures', String(WANTED), '--database-url', server.url(DATABASE)],
-      { cwd: root, stdio: 'inherit', env: { ...process.env, TSX_TSCONFIG_PATH: 'tsconfig.scripts.json' } },
-    );
-    if (seeded.status !== 0) throw new Error('bench/seed-queue.ts failed');
-  } else {
-    log(`• reusing ${have.toLocaleString('en')} disclosures`);
-  }
-  await admin.end();
-  url = server.url(DATABASE);
-}
+const bench = await seededBenchDb({
+  databaseUrl: args['database-url'],
+  name: 'bench-export',
+  database: DATABASE,
+  disclosures: WANTED,
+  settings: [`maintenance_work_mem = '1GB'`, `shared_buffers = '1GB'`, `max_wal_size = '8GB'`, `work_mem = '256MB'`, `checkpoint_timeout = '30min'`],
+  nodeArgs: ['--import', 'tsx'],
+  env: { TSX_TSCONFIG_PATH: 'tsconfig.scripts.json' },
+  log,
+});
+const url = bench.url;
 process.env.DATABASE_URL = url;
 process.env.REPORTS_POOL_SIZE = '2';
 
@@ -245,4 +213,4 @@ log(`RSS before the runs: ${fmt(Math.min(copy.baseRssMb, kaiji.baseRssMb))} MB (
 await client.end();
 await endReportsPool();
 await db.$disconnect();
-await stopServer?.();
+await bench.stop();

@@ -10,14 +10,12 @@
 // starter ruleset (new rule ids), so the first pass supersedes every finding and writes the new ones
 // (the work after an activation), and the second pass finds nothing to change (after a grant import
 // that moved no total). See bench/README.md.
-import { spawnSync } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { migrate } from '../lib/db/migrator';
-import { startEmbeddedPostgres } from '../scripts/lib/embedded-pg.mjs';
+import { seededBenchDb } from './lib/bench-db';
 
 const { values: args } = parseArgs({
   options: {
@@ -28,50 +26,21 @@ const { values: args } = parseArgs({
 });
 const WANTED = Number(args.disclosures);
 const BATCH = Number(args.batch);
-const root = path.resolve(import.meta.dirname, '..');
 const DATABASE = 'kaiji_bench_reevaluate';
 const log = (line: string) => console.log(line);
 
 // ---- the database ----------------------------------------------------------------------------------
-let url = args['database-url'];
-let stopServer: (() => Promise<void>) | null = null;
-if (!url) {
-  const dir = path.join(root, '.kaiji/bench-reevaluate/pgdata');
-  log(`• embedded PostgreSQL in ${path.relative(root, dir)}`);
-  const server = await startEmbeddedPostgres({ dir });
-  stopServer = () => server.stop();
-  const admin = new pg.Client({ connectionString: server.url('postgres') });
-  await admin.connect();
-  for (const s of [`maintenance_work_mem = '1GB'`, `shared_buffers = '1GB'`, `max_wal_size = '8GB'`, `checkpoint_timeout = '30min'`, `random_page_cost = 1.1`]) {
-    await admin.query(`ALTER SYSTEM SET ${s}`);
-  }
-  await admin.query('SELECT pg_reload_conf()');
-  let have = 0;
-  if ((await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [DATABASE])).rowCount) {
-    const c = new pg.Client({ connectionString: server.url(DATABASE) });
-    await c.connect();
-    have = await c
-      .query<{ n: number }>(`SELECT count(*)::int AS n FROM "Disclosure"`)
-      .then((r) => r.rows[0]!.n)
-      .catch(() => 0);
-    await c.end();
-  }
-  if (have !== WANTED) {
-    await admin.query(`DROP DATABASE IF EXISTS ${DATABASE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${DATABASE}`);
-    log(`• loading ${WANTED.toLocaleString('en')} disclosures with bench/seed-queue.ts --content full (once; kept for later runs)`);
-    const seeded = spawnSync(
-      process.execPath,
-      ['--conditions=react-server', '--import', 'tsx', path.join(root, 'bench/seed-queue.ts'), '--disclosures', String(WANTED), '--content', 'full', '--database-url', server.url(DATABASE)],
-      { cwd: root, stdio: 'inherit' },
-    );
-    if (seeded.status !== 0) throw new Error('bench/seed-queue.ts failed');
-  } else {
-    log(`• reusing ${have.toLocaleString('en')} disclosures`);
-  }
-  await admin.end();
-  url = server.url(DATABASE);
-}
+const bench = await seededBenchDb({
+  databaseUrl: args['database-url'],
+  name: 'bench-reevaluate',
+  database: DATABASE,
+  disclosures: WANTED,
+  settings: [`maintenance_work_mem = '1GB'`, `shared_buffers = '1GB'`, `max_wal_size = '8GB'`, `checkpoint_timeout = '30min'`, `random_page_cost = 1.1`],
+  nodeArgs: ['--conditions=react-server', '--import', 'tsx'],
+  seedArgs: ['--content', 'full'],
+  log,
+});
+const url = bench.url;
 await migrate(url);
 process.env.DATABASE_URL = url;
 process.env.DATABASE_POOL_SIZE = '4';
@@ -204,4 +173,4 @@ log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${pro
 
 await client.end();
 await db.$disconnect();
-await stopServer?.();
+await bench.stop();
