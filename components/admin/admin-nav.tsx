@@ -1,23 +1,8 @@
 'use client';
 
-import Link from 'next/link';
-import { usePathname } from 'next/navigation';
+import { MainNav } from '@/components/layout/main-nav';
 
-/** The administration sub-navigation; the current section is marked for assistive technology. */
+/** The administration sub-navigation: the header's navigation, with the overview current only on itself. */
 export function AdminNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
-  const path = usePathname();
-  const current = (href: string) => (href === '/admin' ? path === '/admin' : path === href || path.startsWith(`${href}/`));
-  return (
-    <nav aria-label={label} className="admin-nav">
-      <ul>
-        {items.map((i) => (
-          <li key={i.href}>
-            <Link href={i.href} aria-current={current(i.href) ? 'page' : undefined}>
-              {i.label}
-            </Link>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <MainNav label={label} items={items} className="admin-nav" exact={['/admin']} />;
 }

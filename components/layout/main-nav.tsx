@@ -4,11 +4,22 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-export function MainNav({ label, items }: { label: string; items: { href: string; label: string }[] }) {
+export function MainNav({
+  label,
+  items,
+  className,
+  exact = [],
+}: {
+  label: string;
+  items: { href: string; label: string }[];
+  className?: string;
+  /** Links current only on their own page, not below it (an overview whose sections have links of their own). */
+  exact?: string[];
+}) {
   const path = usePathname();
-  const current = (href: string) => path === href || path.startsWith(`${href}/`);
+  const current = (href: string) => path === href || (!exact.includes(href) && path.startsWith(`${href}/`));
   return (
-    <nav aria-label={label}>
+    <nav aria-label={label} className={className}>
       <ul>
         {items.map((i) => (
           <li key={i.href}>
