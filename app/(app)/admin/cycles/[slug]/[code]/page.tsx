@@ -39,11 +39,13 @@ export default async function CyclePage({ params }: { params: Promise<{ slug: st
         <h2 id="status-title">{t('admin.cycles.statusTitle')}</h2>
         <p>{t(`admin.cycles.statusHelp.${c.status}`)}</p>
         <div className="row">
-          {nextStatuses(c.status).map((to) => {
+          {nextStatuses(c.status).map((to, i) => {
             const transition = transitionFor(c.status, to)!;
             return (
+              // Keyed by place, not by target: after a transition the page re-renders with the next one, and
+              // the same button keeps its outcome ("The cycle is open.") instead of unmounting with it.
               <ActionButton
-                key={to}
+                key={i}
                 action={setCycleStatusAction}
                 input={{ id: c.id, to }}
                 label={t(`admin.cycles.transitions.${transition}`)}
